@@ -1,0 +1,37 @@
+import { parseCliArguments } from './args.js';
+import { HELP } from './help.js';
+import type { CliIo } from './io.js';
+import { InvalidInputError } from './invalid-input-error.js';
+import { runCommand } from './run-command.js';
+import { UsageError } from './usage-error.js';
+import { validateCommand } from './validate-command.js';
+
+/**
+ * Runs the CLI and returns its exit code: 0 ok, 1 an expectation failed, 2
+ * invalid input or usage. Never throws: a user sees one-line reasons, not a
+ * stack trace (set TRIALSIM_DEBUG=1 to get one for an internal error).
+ */
+export function main(argv: readonly string[], io: CliIo, debug = false): number {
+  try {
+    const args = parseCliArguments(argv);
+    switch (args.command) {
+      case 'help':
+        io.stdout(HELP);
+        return 0;
+      case 'run':
+        return runCommand(args, io);
+      case 'validate':
+        return validateCommand(args, io);
+    }
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      io.stderr(error.problems.map((p) => `${error.file}: ${p}\n`).join(''));
+    } else if (error instanceof UsageError) {
+      io.stderr(`trialsim: ${error.message}\n(see trialsim --help)\n`);
+    } else {
+      io.stderr(`trialsim: internal error: ${(error as Error)?.message ?? String(error)} — please report it\n`);
+      if (debug) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    }
+    return 2;
+  }
+}

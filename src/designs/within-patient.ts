@@ -1,0 +1,36 @@
+import type { Xorwow } from '../random/xorwow.js';
+import type { EndpointKind } from '../analysis/catalog.js';
+import type { TrialParameters } from '../engine/parameters.js';
+import { fillCorrelatedPairs, scaleLatent, thresholdLatent } from '../outcomes/latent.js';
+import { keepCompletePairs } from './dropout.js';
+import type { TrialData } from './trial-data.js';
+import type { TrialStreams } from './streams.js';
+
+/**
+ * Simulates one within-patient trial into `data`: `n` patients, each with one
+ * site per arm (arm 0 and arm 1 of the design). A patient's two sites share a
+ * latent bivariate normal with the design's correlation; continuous outcomes
+ * scale it, binary and ordinal outcomes cut it at the arm's thresholds
+ * (spill-over is already in `params`). A patient who drops out loses both sites.
+ */
+export function simulateWithinPatient(
+  chunk: Xorwow,
+  streams: TrialStreams,
+  endpoint: EndpointKind,
+  n: number,
+  params: TrialParameters,
+  data: TrialData,
+): void {
+  streams.outcome.reseedFrom(chunk);
+  streams.dropout.reseedFrom(chunk);
+  const [first, second] = data.values;
+  fillCorrelatedPairs(streams.outcome, first, second, n, params.correlation);
+  for (let a = 0; a < 2; a++) {
+    const values = data.values[a];
+    if (endpoint === 'continuous') scaleLatent(values, n, params.mean[a], params.sd[a]);
+    else thresholdLatent(values, n, params.cuts[a]);
+  }
+  const kept = params.dropout > 0 ? keepCompletePairs(streams.dropout, first, second, n, params.dropout) : n;
+  data.counts[0] = kept;
+  data.counts[1] = kept;
+}

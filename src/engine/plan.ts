@@ -1,0 +1,67 @@
+import type { DesignKind, EndpointKind } from '../analysis/catalog.js';
+import type { Param, ResolvedScenario } from '../scenario/types.js';
+import { drawParameter } from '../random/distributions.js';
+import { armSizes } from '../designs/arm-sizes.js';
+import { TrialData } from '../designs/trial-data.js';
+import { TrialStreams } from '../designs/streams.js';
+import { centreOf } from '../scenario/param-centre.js';
+import { allocateParameters, fillParameters, hasUncertainParameters, type TrialParameters } from './parameters.js';
+import { createDecider } from './deciders/create-decider.js';
+import type { Decider } from './deciders/decider.js';
+
+/**
+ * A design point compiled for simulation: every buffer a replicate needs,
+ * allocated once. Built inside the worker from plain data; never sent anywhere.
+ */
+export interface Plan {
+  readonly scenario: ResolvedScenario;
+  readonly design: DesignKind;
+  readonly endpoint: EndpointKind;
+  /** Patients randomized per arm (design order); for within-patient designs, patients. */
+  readonly sizes: Int32Array;
+  /** Index of the control arm, or −1 for a single-arm design. */
+  readonly control: number;
+  /** The arms compared with the control (or tested against the null value). */
+  readonly treatments: Int32Array;
+  /** True when some parameter is a distribution: the result is assurance. */
+  readonly uncertain: boolean;
+  readonly params: TrialParameters;
+  /** Fills `params` with a fresh draw of every uncertain parameter from `streams.parameters`. */
+  readonly drawParameters: () => void;
+  readonly decider: Decider;
+  readonly data: TrialData;
+  readonly streams: TrialStreams;
+  /** Scratch for the p-values of several comparisons. */
+  readonly pValues: Float64Array;
+}
+
+/** Compiles a resolved scenario (one design point) into a plan. */
+export function compilePlan(scenario: ResolvedScenario): Plan {
+  const { design, endpoint } = scenario;
+  const armCount = design.arms.length;
+  const sizes = Int32Array.from(
+    design.kind === 'parallel' ? armSizes(design.n, design.allocation) : design.arms.map(() => design.n),
+  );
+  const control = design.kind === 'single-arm' ? -1 : design.arms.findIndex((a) => a.control);
+  const treatments = Int32Array.from(design.arms.map((_, a) => a).filter((a) => a !== control));
+  const categories = endpoint.kind === 'ordinal' ? endpoint.categories.length : endpoint.kind === 'binary' ? 2 : 1;
+  const params = allocateParameters(armCount, categories);
+  fillParameters(scenario, params, centreOf);
+  const streams = new TrialStreams();
+  const draw = (p: Param) => (typeof p === 'number' ? p : drawParameter(streams.parameters, p));
+  return {
+    scenario,
+    design: design.kind,
+    endpoint: endpoint.kind,
+    sizes,
+    control,
+    treatments,
+    uncertain: hasUncertainParameters(scenario),
+    params,
+    drawParameters: () => fillParameters(scenario, params, draw),
+    decider: createDecider(scenario, control),
+    data: new TrialData(Array.from(sizes)),
+    streams,
+    pValues: new Float64Array(treatments.length),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './continuous.js';
+export * from './binary.js';
+export * from './ordinal.js';
+export * from './latent.js';

@@ -1,0 +1,39 @@
+import type { Rng } from '../random/rng.js';
+import { fillStandardNormal } from '../random/normal.js';
+
+/**
+ * Writes `n` pairs of standard normals with correlation `rho` into
+ * `first[0..n)` and `second[0..n)`: the latent values of a patient's two sites.
+ * Continuous outcomes scale them; binary and ordinal outcomes threshold them, so
+ * one correlation parameter means the same thing for every endpoint.
+ */
+export function fillCorrelatedPairs(rng: Rng, first: Float64Array, second: Float64Array, n: number, rho: number): void {
+  const residual = Math.sqrt(1 - rho * rho);
+  fillStandardNormal(rng, first, n);
+  fillStandardNormal(rng, second, n);
+  for (let i = 0; i < n; i++) second[i] = rho * first[i] + residual * second[i];
+}
+
+/**
+ * Replaces latent standard normals `values[0..n)` by outcomes: `mean + sd·z` for
+ * continuous endpoints.
+ */
+export function scaleLatent(values: Float64Array, n: number, mean: number, sd: number): void {
+  for (let i = 0; i < n; i++) values[i] = mean + sd * values[i];
+}
+
+/**
+ * Replaces latent standard normals by ordered categories: the category of `z` is
+ * the number of cut points at or below it, so with cut points Φ⁻¹(cumulative
+ * probability) category c has exactly its probability. A binary outcome is the
+ * one-cut case with the cut at Φ⁻¹(1 − p), making the upper category (1) the response.
+ */
+export function thresholdLatent(values: Float64Array, n: number, cuts: Float64Array): void {
+  const k = cuts.length;
+  for (let i = 0; i < n; i++) {
+    const z = values[i];
+    let c = 0;
+    while (c < k && z >= cuts[c]) c++;
+    values[i] = c;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The random-number interface every generator in trialsim takes as its first
+ * argument. Nothing in `src/` draws randomness any other way.
+ */
+export interface Rng {
+  /** A uniform number in [0, 1) with 32 random bits. */
+  uniform(): number;
+  /** A uniform signed 32-bit integer. */
+  int32(): number;
+  /**
+   * Writes the next `n` uniforms into `out[0..n)`: the same numbers `n` calls of
+   * `uniform()` would give, faster, because the state stays in local variables.
+   */
+  fillUniform(out: Float64Array, n: number): void;
+}
