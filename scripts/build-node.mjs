@@ -1,10 +1,12 @@
-// Bundles the Node entry points (the CLI; later the worker) into dist/.
-// Runs on `npm ci` (prepare) so `npx trialsim` works on a fresh clone.
+// Bundles the Node entry points (the CLI and its worker) into dist/.
+// Runs on `npm ci` (prepare) so `npx trialsim` works on a fresh clone, and
+// before the tests (the pool tests start the built worker: tsx cannot start a
+// .ts worker_threads worker on Node 20).
 // Packages stay external: bundling @stdlib breaks on its dynamic require('tty').
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/cli/bin.ts' },
+  entryPoints: { cli: 'src/cli/bin.ts', 'node-worker': 'workers/node-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -63,3 +63,13 @@ export interface SampleSummary {
 export function emptyTestResult(): TestResult {
   return { statistic: NaN, pValue: NaN, method: '', df: undefined, degenerate: false };
 }
+
+/**
+ * Options of paired tests (paired t, paired signed-rank). `nullValue` is the
+ * mean / location of the treated − control differences under the null
+ * hypothesis; omitted means 0, as in R's `t.test(x, y, paired = TRUE)`.
+ * A `OneSampleTestOptions` object fits too.
+ */
+export interface PairedTestOptions extends TestOptions {
+  nullValue?: number;
+}

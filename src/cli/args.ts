@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
+import { MAX_REPLICATES } from '../scenario/limits.js';
+
+/** Parses an optional whole-number option within [min, max]. */
+function wholeNumber(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
 
 /** Commands the CLI knows. */
 export type Command = 'run' | 'validate' | 'help';
@@ -12,9 +23,18 @@ export interface CliArguments {
   replicates?: number;
   seed?: string;
   set: string[];
+  /** Worker threads (undefined = one per core). */
+  workers?: number;
+  /** Target half-width of the 95 % interval (adaptive replicates). */
+  precision?: number;
   format: OutputFormat;
   out?: string;
 }
+
+/** Most worker threads one run may start. */
+export const MAX_WORKERS = 64;
+/** Finest precision a run may ask for: 0.0005 needs about 4 million replicates at 50 % power. */
+export const MIN_PRECISION = 0.0005;
 
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'markdown'];
 const COMMANDS: readonly Command[] = ['run', 'validate', 'help'];
@@ -33,6 +53,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         set: { type: 'string', multiple: true },
         format: { type: 'string' },
         out: { type: 'string' },
+        workers: { type: 'string' },
+        precision: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -52,17 +74,21 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format: got "${format}"; allowed: ${FORMATS.join(', ')}`);
   }
-  let replicates: number | undefined;
-  if (values.replicates !== undefined) {
-    replicates = Number(values.replicates);
-    if (!Number.isInteger(replicates) || replicates < 1) {
-      throw new UsageError(`--replicates: got "${values.replicates}"; allowed: a whole number ≥ 1`);
+  const replicates = wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES);
+  const workers = wholeNumber('--workers', values.workers, 1, MAX_WORKERS);
+  let precision: number | undefined;
+  if (values.precision !== undefined) {
+    precision = Number(values.precision);
+    if (!(precision >= MIN_PRECISION && precision <= 0.5)) {
+      throw new UsageError(`--precision: got "${values.precision}"; allowed: a half-width from ${MIN_PRECISION} to 0.5, e.g. 0.005`);
     }
   }
   return {
     command,
     files,
     replicates,
+    workers,
+    precision,
     seed: values.seed,
     set: values.set ?? [],
     format: format as OutputFormat,

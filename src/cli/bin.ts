@@ -2,4 +2,4 @@ import { main } from './main.js';
 import { nodeIo } from './node-io.js';
 
 // Set the exit code rather than calling process.exit, so piped output is flushed.
-process.exitCode = main(process.argv.slice(2), nodeIo, process.env.TRIALSIM_DEBUG === '1');
+process.exitCode = await main(process.argv.slice(2), nodeIo, process.env.TRIALSIM_DEBUG === '1');

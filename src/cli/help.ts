@@ -9,6 +9,8 @@ Options of run:
   --replicates N          simulated trials per design point (default: the file's, else 10000)
   --seed S                seed of every random stream (default: the file's, else "trialsim")
   --set PATH=VALUE        override any scenario value, e.g. --set design.n=80 (repeatable)
+  --workers K             worker threads (default: one per core)
+  --precision H           add replicates until the 95 % interval half-width is at most H
   --format FMT            table (default), json, csv or markdown
   --out FILE              write the results to FILE instead of standard output
 

@@ -11,7 +11,7 @@ import { validateCommand } from './validate-command.js';
  * invalid input or usage. Never throws: a user sees one-line reasons, not a
  * stack trace (set TRIALSIM_DEBUG=1 to get one for an internal error).
  */
-export function main(argv: readonly string[], io: CliIo, debug = false): number {
+export async function main(argv: readonly string[], io: CliIo, debug = false): Promise<number> {
   try {
     const args = parseCliArguments(argv);
     switch (args.command) {
@@ -19,7 +19,7 @@ export function main(argv: readonly string[], io: CliIo, debug = false): number 
         io.stdout(HELP);
         return 0;
       case 'run':
-        return runCommand(args, io);
+        return await runCommand(args, io);
       case 'validate':
         return validateCommand(args, io);
     }

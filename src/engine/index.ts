@@ -8,3 +8,4 @@ export * from './plan.js';
 export * from './point-result.js';
 export * from './run-chunk.js';
 export * from './run-point.js';
+export * from './precision.js';

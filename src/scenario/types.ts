@@ -264,4 +264,10 @@ export interface ValidationIssue {
   allowed: string;
   /** Optional extra hint, e.g. `did you mean "replicates"?`. */
   hint?: string;
+  /**
+   * The number that was checked, when it differs from `value`: the result of
+   * an expression, a value after a unit conversion, or the centre of a
+   * distribution. Absent for structural problems.
+   */
+  evaluated?: number;
 }

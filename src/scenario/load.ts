@@ -1,0 +1,130 @@
+/**
+ * Loading a scenario from its text: size check, JSON parsing, `--set`
+ * overrides, validation and resolution, with every problem reported as a
+ * `ValidationIssue`. Pure: takes the text, not a file name.
+ */
+import { MAX_FILE_BYTES } from './limits.js';
+import { formatPath, hasPath, normalizeSegments, parsePath, trySetPath } from './paths.js';
+import { resolveScenario, type ResolveOptions } from './resolve.js';
+import type { ResolvedScenario, ScenarioFile, ValidationIssue } from './types.js';
+import { suggestPath, validateScenario } from './validate.js';
+
+/** A value to put at a path before validation, e.g. from `--set design.n=80`. */
+export interface PathOverride {
+  path: string;
+  value: unknown;
+}
+
+/** Result of `loadScenario`: the file (with overrides applied) and its resolved form, or every problem. */
+export type LoadResult =
+  | { ok: true; file: ScenarioFile; resolved: ResolvedScenario }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** Number of bytes of `text` in UTF-8 (lone surrogates count 3, as a replacement character). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** A clean issue for a JSON syntax error: the parser's message, the line and column, and the text there. */
+function jsonSyntaxIssue(text: string, error: unknown): ValidationIssue {
+  const message = error instanceof Error ? error.message : String(error);
+  const m = /position (\d+)/.exec(message);
+  let value: unknown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  let where = '';
+  if (m) {
+    const pos = Number(m[1]);
+    const { line, column } = lineColumn(text, pos);
+    where = /line \d+ column \d+/.test(message) ? '' : ` (line ${line}, column ${column})`;
+    value = text.slice(Math.max(0, pos - 20), pos + 20);
+  }
+  return { path: '', value, allowed: 'a JSON document', hint: `${message}${where}` };
+}
+
+/**
+ * Parses, overrides, validates and resolves a scenario. Never throws: a file
+ * over `MAX_FILE_BYTES`, a JSON syntax error, an override of a path that does
+ * not exist, and every validation problem come back as issues. Validation
+ * problems and resolution problems (value ranges) are reported in two stages:
+ * the values are checked once the structure is valid.
+ */
+export function loadScenario(text: string, overrides: readonly PathOverride[] = [], options: ResolveOptions = {}): LoadResult {
+  try {
+    return load(text, overrides, options);
+  } catch (e) {
+    // Not reachable for any input we know of; a safety net for untrusted files.
+    return {
+      ok: false,
+      issues: [{ path: '', value: undefined, allowed: 'a scenario that can be read', hint: `internal error: ${e instanceof Error ? e.message : String(e)}` }],
+    };
+  }
+}
+
+function load(text: string, overrides: readonly PathOverride[], options: ResolveOptions): LoadResult {
+  if (typeof text !== 'string') return { ok: false, issues: [{ path: '', value: text, allowed: 'the text of a scenario file' }] };
+  if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) {
+    const bytes = text.length > 4 * MAX_FILE_BYTES ? `more than ${4 * MAX_FILE_BYTES} bytes` : `${utf8Length(text)} bytes`;
+    return { ok: false, issues: [{ path: '', value: bytes, allowed: `a file of at most ${MAX_FILE_BYTES} bytes (1 MiB)` }] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [jsonSyntaxIssue(text, e)] };
+  }
+
+  const issues: ValidationIssue[] = [];
+  const allowedPath = 'the path of an existing value of the scenario, e.g. design.n or endpoint.arms.<id>.mean';
+  for (const o of overrides) {
+    const parsed = parsePath(o.path);
+    if (!parsed.ok) {
+      issues.push({ path: String(o.path), value: o.value, allowed: allowedPath, hint: parsed.error });
+      continue;
+    }
+    const segments = normalizeSegments(data, parsed.segments);
+    if (!hasPath(data, segments)) {
+      issues.push({
+        path: formatPath(segments),
+        value: o.value,
+        allowed: allowedPath,
+        hint: suggestPath(data, segments) ?? 'the file has no value at this path to override',
+      });
+      continue;
+    }
+    const r = trySetPath(data, segments, o.value);
+    if (r.ok) data = r.value;
+    else issues.push({ path: formatPath(segments), value: o.value, allowed: allowedPath, hint: r.error });
+  }
+
+  const v = validateScenario(data);
+  if (!v.ok) return { ok: false, issues: [...issues, ...v.issues] };
+  if (issues.length > 0) return { ok: false, issues };
+  const r = resolveScenario(v.scenario, options);
+  if (!r.ok) return { ok: false, issues: r.issues };
+  return { ok: true, file: v.scenario, resolved: r.scenario };
+}

@@ -1,0 +1,218 @@
+import { proxy, type Remote } from 'comlink';
+import type { WorkerApi } from './api.js';
+import type { ResolvedScenario } from '../src/scenario/types.js';
+import { chunkCount } from '../src/engine/chunks.js';
+import { addCounts, emptyCounts, type Counts } from '../src/engine/counts.js';
+import { pointResult, type PointResult } from '../src/engine/point-result.js';
+import { chunksForPrecision, estimatedChunksForPrecision } from '../src/engine/precision.js';
+import { MAX_REPLICATES } from '../src/scenario/limits.js';
+
+/** One started worker, however it was started (Web Worker or worker_threads). */
+export interface WorkerHandle {
+  api: Remote<WorkerApi>;
+  /** Never resolves; rejects when the worker crashes, exits or reports an uncaught error. */
+  failed: Promise<never>;
+  terminate(): void;
+}
+
+/** A design point to simulate. */
+export interface PoolPoint {
+  scenario: ResolvedScenario;
+  /** Replicates to run; with `precision`, the most an adaptive run may use. */
+  replicates: number;
+  /** Target half-width of the 95 % interval (adaptive precision). */
+  precision?: number;
+  /** Names the point in error messages, e.g. `design.n = 50`. */
+  label: string;
+}
+
+/** Options of one run. */
+export interface PoolRunOptions {
+  signal?: AbortSignal;
+  /** Called after every chunk with the chunks done and the chunks expected so far. */
+  onProgress?: (done: number, expected: number) => void;
+}
+
+/** The error of a run stopped through its AbortSignal. */
+export class RunCancelledError extends Error {
+  override readonly name = 'RunCancelledError';
+  constructor() {
+    super('run cancelled');
+  }
+}
+
+/** Chunks handed to a worker at once: enough to amortize a message, few enough to balance load. */
+const CHUNKS_PER_TASK = 4;
+
+interface PointState {
+  point: PoolPoint;
+  /** Counts per chunk, by chunk number (holes while chunks are in flight). */
+  chunks: Counts[];
+  /** Chunks handed out so far. */
+  issued: number;
+  /** Chunks this point will use, once known. */
+  target: number | undefined;
+  /** Most chunks allowed. */
+  cap: number;
+  done: boolean;
+}
+
+/**
+ * A fixed set of warm workers that simulates design points chunk by chunk.
+ *
+ * Chunks are numbered per point and seeded from (seed, chunk) alone, and counts
+ * are added up, so the result is the same for any number of workers. Workers are
+ * started on first use and kept across runs (a curve's points share them); a
+ * cancelled or failed run terminates them and the next run starts fresh ones.
+ */
+export class WorkerPool {
+  private handles: WorkerHandle[] = [];
+  private busy = false;
+
+  /**
+   * @param spawn starts one worker
+   * @param size number of workers
+   */
+  constructor(
+    private readonly spawn: () => WorkerHandle,
+    readonly size: number,
+  ) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`worker count must be a whole number ≥ 1, got ${size}`);
+  }
+
+  /** Starts the workers now (otherwise the first run does), e.g. to measure start-up. */
+  async warmUp(): Promise<void> {
+    this.ensureStarted();
+    await Promise.all(this.handles.map((h) => Promise.race([h.api.reset(), h.failed])));
+  }
+
+  /** Simulates every point; results in the order of `points`. */
+  async runPoints(points: readonly PoolPoint[], options: PoolRunOptions = {}): Promise<PointResult[]> {
+    if (this.busy) throw new Error('this worker pool is already running; wait for it or cancel it first');
+    if (options.signal?.aborted) throw new RunCancelledError();
+    this.busy = true;
+    this.ensureStarted();
+    const states: PointState[] = points.map((point) => ({
+      point,
+      chunks: [],
+      issued: 0,
+      target: point.precision === undefined ? chunkCount(point.replicates) : undefined,
+      cap: chunkCount(point.precision === undefined ? point.replicates : Math.min(point.replicates, MAX_REPLICATES)),
+      done: false,
+    }));
+    const prepared = this.handles.map(() => new Set<number>());
+    let doneChunks = 0;
+    const expected = () => states.reduce((s, st) => s + (st.target ?? Math.min(st.cap, estimatedChunksForPrecision(st.chunks, st.point.precision!))), 0);
+
+    let stop: ((error: Error) => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    const onAbort = () => stop?.(new RunCancelledError());
+    options.signal?.addEventListener('abort', onAbort);
+
+    const nextTask = (): { p: number; first: number; count: number } | undefined => {
+      for (let p = 0; p < states.length; p++) {
+        const st = states[p];
+        if (st.done) continue;
+        const goal = st.target ?? Math.min(st.cap, estimatedChunksForPrecision(contiguous(st.chunks), st.point.precision!));
+        if (st.issued < goal) {
+          const count = Math.min(CHUNKS_PER_TASK, goal - st.issued);
+          const task = { p, first: st.issued, count };
+          st.issued += count;
+          return task;
+        }
+      }
+      return undefined;
+    };
+
+    const settle = (st: PointState) => {
+      const have = contiguous(st.chunks);
+      if (st.target === undefined) {
+        const enough = chunksForPrecision(have, st.point.precision!);
+        if (enough !== undefined) st.target = enough;
+        else if (have.length >= st.cap) st.target = st.cap;
+      }
+      if (st.target !== undefined && have.length >= st.target) st.done = true;
+    };
+
+    const workerLoop = async (w: number): Promise<void> => {
+      const handle = this.handles[w];
+      // Chunks of the current task already reported by the worker while running.
+      let reportedInTask = 0;
+      const report = (chunks: number) => {
+        doneChunks += chunks;
+        options.onProgress?.(doneChunks, Math.max(doneChunks, expected()));
+      };
+      const onProgress = options.onProgress
+        ? proxy((chunks: number) => {
+            reportedInTask += chunks;
+            report(chunks);
+          })
+        : undefined;
+      await Promise.race([handle.api.setProgressListener(onProgress), handle.failed, stopped]);
+      for (;;) {
+        const task = nextTask();
+        if (!task) {
+          // Nothing left to hand out, unless an adaptive point may still need more.
+          if (states.every((s) => s.done || (s.target !== undefined && s.issued >= s.target))) return;
+          // Other workers' chunks may still decide whether this point needs more.
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          continue;
+        }
+        const st = states[task.p];
+        try {
+          if (!prepared[w].has(task.p)) {
+            await Promise.race([handle.api.prepare(task.p, st.point.scenario), handle.failed, stopped]);
+            prepared[w].add(task.p);
+          }
+          const replicates = st.point.precision === undefined ? st.point.replicates : Infinity;
+          reportedInTask = 0;
+          const counts = await Promise.race([handle.api.run(task.p, task.first, task.count, replicates), handle.failed, stopped]);
+          counts.forEach((c, i) => (st.chunks[task.first + i] = c));
+          if (counts.length > reportedInTask) report(counts.length - reportedInTask);
+        } catch (error) {
+          const reason = error instanceof RunCancelledError
+            ? error
+            : new Error(`design point ${task.p + 1} (${st.point.label}): ${(error as Error)?.message ?? String(error)}`);
+          // Stop the other workers' loops too: they race against `stopped`.
+          stop?.(reason);
+          throw reason;
+        }
+        settle(st);
+      }
+    };
+
+    try {
+      await Promise.all(this.handles.map((_, w) => workerLoop(w)));
+      return states.map((st) => pointResult(contiguous(st.chunks).slice(0, st.target).reduce(addCounts, emptyCounts())));
+    } catch (error) {
+      // A worker may be stuck in a long chunk or dead: start over next time.
+      this.terminate();
+      throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      this.busy = false;
+    }
+  }
+
+  /** Stops every worker. The pool starts new ones if used again. */
+  terminate(): void {
+    for (const h of this.handles) h.terminate();
+    this.handles = [];
+  }
+
+  private ensureStarted(): void {
+    while (this.handles.length < this.size) {
+      const handle = this.spawn();
+      // A failure is reported to the run that is waiting; nobody waiting is fine too.
+      handle.failed.catch(() => undefined);
+      this.handles.push(handle);
+    }
+  }
+}
+
+/** The leading chunks that have all arrived. */
+function contiguous(chunks: Counts[]): Counts[] {
+  let k = 0;
+  while (k < chunks.length && chunks[k] !== undefined) k++;
+  return chunks.slice(0, k);
+}
