@@ -148,7 +148,7 @@ export class WorkerPool {
             report(chunks);
           })
         : undefined;
-      await Promise.race([handle.api.setProgressListener(onProgress), handle.failed, stopped]);
+      let listening = false;
       for (;;) {
         const task = nextTask();
         if (!task) {
@@ -160,6 +160,10 @@ export class WorkerPool {
         }
         const st = states[task.p];
         try {
+          if (!listening) {
+            await Promise.race([handle.api.setProgressListener(onProgress), handle.failed, stopped]);
+            listening = true;
+          }
           if (!prepared[w].has(task.p)) {
             await Promise.race([handle.api.prepare(task.p, st.point.scenario), handle.failed, stopped]);
             prepared[w].add(task.p);

@@ -217,7 +217,7 @@ function convert(node: unknown, names: string[], depth: number): SafeNode | stri
       const [lo, hi] = FUNCTION_ARITY[fn];
       if (rawArgs.length < lo || rawArgs.length > hi) {
         const count = lo === hi ? `${lo}` : hi >= 100 ? `at least ${lo}` : `${lo} or ${hi}`;
-        return `${fn} takes ${count} argument${lo === 1 && hi === 1 ? '' : 's'}`;
+        return `${fn} takes ${count} argument${count === '1' || count === 'at least 1' ? '' : 's'}`;
       }
       const args: SafeNode[] = [];
       for (const a of rawArgs) {

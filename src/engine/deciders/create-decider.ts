@@ -31,5 +31,8 @@ export function createDecider(scenario: ResolvedScenario, control: number): Deci
       return mannWhitneyDecider(sides, better, control, scenario.endpoint.kind === 'ordinal' ? scenario.endpoint.categories.length : 0);
     case 'wilcoxon-signed-rank':
       return signedRankDecider(sides, better, nullValue, control);
+    default:
+      // Only reachable when a caller skipped validation (e.g. a hand-made worker message).
+      throw new Error(`unknown test "${String(test)}"`);
   }
 }

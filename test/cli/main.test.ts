@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { fakeIo } from '../helpers/fake-io.js';
+
+const NCT = 'scenarios/nct06764329-hair-count.json';
+
+describe('trialsim run', () => {
+  it('prints a table with one row per sweep point', async () => {
+    const io = fakeIo();
+    expect(await main(['run', NCT, '--replicates', '2000'], io)).toBe(0);
+    expect(io.out).toContain('MSC vs saline');
+    for (const n of [20, 30, 40, 50, 60, 70, 80, 100]) expect(io.out).toMatch(new RegExp(`^\\s+${n}\\s+0\\.\\d{4}`, 'm'));
+    expect(io.err).toBe('');
+  });
+
+  it('gives byte-identical JSON for the same seed (timing fields aside)', async () => {
+    const runJson = async () => {
+      const io = fakeIo();
+      await main(['run', NCT, '--replicates', '3000', '--format', 'json'], io);
+      return JSON.parse(io.out);
+    };
+    const [a, b] = [await runJson(), await runJson()];
+    delete a.elapsedMs;
+    delete b.elapsedMs;
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(a).toMatchObject({ format: 'trialsim/1', seed: 'nct06764329', rng: 'xorwow', quantity: 'power', test: 'welch-t' });
+    expect(a.points).toHaveLength(8);
+    expect(a.points[0]).toEqual({
+      set: { 'design.n': 20 },
+      replicates: 3000,
+      successes: expect.any(Number),
+      degenerate: 0,
+      power: expect.any(Number),
+      ci95: [expect.any(Number), expect.any(Number)],
+      mcse: expect.any(Number),
+    });
+  });
+
+  it('--seed changes the numbers, --set overrides any value, --format csv and markdown work', async () => {
+    const json = async (...extra: string[]) => {
+      const io = fakeIo();
+      expect(await main(['run', NCT, '--replicates', '2000', '--format', 'json', ...extra], io)).toBe(0);
+      return JSON.parse(io.out);
+    };
+    const base = await json();
+    const reseeded = await json('--seed', 'another');
+    expect(reseeded.points.map((p: { successes: number }) => p.successes)).not.toEqual(base.points.map((p: { successes: number }) => p.successes));
+    const noEffect = await json('--set', 'endpoint.arms.msc.mean=1.44', '--set', 'endpoint.arms.msc.sd=1.97');
+    // Under the null the power is the size, about 5 %.
+    for (const p of noEffect.points) expect(p.power).toBeLessThan(0.05 + 4 * Math.sqrt(0.05 * 0.95 / 2000));
+
+    const csv = fakeIo();
+    await main(['run', NCT, '--replicates', '1000', '--format', 'csv'], csv);
+    expect(csv.out.split('\n')[0]).toBe('design.n,power,ci95 low,ci95 high,mcse,replicates,degenerate');
+    const md = fakeIo();
+    await main(['run', NCT, '--replicates', '1000', '--format', 'markdown'], md);
+    expect(md.out).toContain('| design.n | power |');
+  });
+
+  it('--out writes the result to a file instead of standard output', async () => {
+    const io = fakeIo();
+    await main(['run', NCT, '--replicates', '1000', '--format', 'json', '--out', 'result.json'], io);
+    expect(io.out).toBe('');
+    expect(JSON.parse(io.written['result.json']).points).toHaveLength(8);
+  });
+});
+
+describe('exit codes and messages', () => {
+  it('help exits 0', async () => {
+    const io = fakeIo();
+    expect(await main(['--help'], io)).toBe(0);
+    expect(io.out).toContain('trialsim run FILE');
+  });
+
+  it('usage errors exit 2 with a one-line reason', async () => {
+    for (const argv of [['fly', NCT], ['run'], ['run', NCT, '--format', 'xml'], ['run', NCT, '--replicates', '-5'], ['run', NCT, '--bogus'], ['run', NCT, '--workers', '0']]) {
+      const io = fakeIo();
+      expect(await main(argv, io)).toBe(2);
+      expect(io.err).toMatch(/^trialsim: /);
+      expect(io.err).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  });
+
+  it('a missing file exits 2 naming it', async () => {
+    const io = fakeIo();
+    expect(await main(['run', 'nope.json'], io)).toBe(2);
+    expect(io.err).toContain('cannot read nope.json: ENOENT');
+  });
+
+  it('a bad --set names the path', async () => {
+    const io = fakeIo();
+    expect(await main(['run', NCT, '--set', 'design.n=-4'], io)).toBe(2);
+    expect(io.err).toContain('design.n');
+    expect(io.err).toContain('-4');
+  });
+});
+
+describe('trialsim validate', () => {
+  it('accepts a valid file', async () => {
+    const io = fakeIo();
+    expect(await main(['validate', NCT], io)).toBe(0);
+    expect(io.out).toContain('valid (8 design points)');
+  });
+
+  it('reports every problem of a broken file with its path, and exits 2', async () => {
+    const broken = JSON.parse(JSON.stringify((await import('../../scenarios/nct06764329-hair-count.json')).default));
+    broken.design.n = -3;
+    broken.endpoint.arms.saline.sd = 0;
+    broken.analysis.test = 'mcnemar-exact';
+    broken.simulation.replicats = 5;
+    const io = fakeIo({ 'broken.json': JSON.stringify(broken) });
+    expect(await main(['validate', 'broken.json'], io)).toBe(2);
+    const lines = io.err.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(line).toMatch(/^broken\.json: \S/);
+    expect(io.err).toContain('analysis.test');
+    expect(io.err).toContain('welch-t');
+    expect(io.err).toContain('simulation.replicats');
+    expect(io.err).toContain('did you mean "replicates"');
+    expect(io.err).not.toMatch(/Error:|\n\s+at /);
+  });
+
+  it('reports a JSON syntax error without a stack trace', async () => {
+    const io = fakeIo({ 'bad.json': '{ "format": "trialsim/1", ' });
+    expect(await main(['validate', 'bad.json'], io)).toBe(2);
+    expect(io.err).toMatch(/^bad\.json: .*JSON/);
+  });
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import type { CliIo, Simulator } from '../../src/cli/io.js';
+import { runPoint } from '../../src/engine/run-point.js';
+
+/** A CliIo that captures output, reads real files, and simulates on this thread. */
+export function fakeIo(files: Record<string, string> = {}): CliIo & { out: string; err: string; written: Record<string, string> } {
+  const io = {
+    out: '',
+    err: '',
+    written: {} as Record<string, string>,
+    readText: (path: string) => files[path] ?? readFileSync(path, 'utf8'),
+    writeText: (path: string, text: string) => void (io.written[path] = text),
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+    stderrIsTTY: false,
+    now: () => 0,
+    simulator: (): Simulator => ({
+      workers: 1,
+      run: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates })),
+      close: () => undefined,
+    }),
+  };
+  return io;
+}
