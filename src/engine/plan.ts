@@ -8,6 +8,9 @@ import { centreOf } from '../scenario/param-centre.js';
 import { allocateParameters, fillParameters, hasUncertainParameters, type TrialParameters } from './parameters.js';
 import { createDecider } from './deciders/create-decider.js';
 import type { Decider } from './deciders/decider.js';
+import type { TDecider } from './deciders/t-tests.js';
+import type { SampleSummary } from '../analysis/types.js';
+import { completerTable, fastPathApplies } from './fast-path.js';
 
 /**
  * A design point compiled for simulation: every buffer a replicate needs,
@@ -33,6 +36,12 @@ export interface Plan {
   readonly streams: TrialStreams;
   /** Scratch for the p-values of several comparisons. */
   readonly pValues: Float64Array;
+  /** Simulate summaries instead of patients (normal endpoint, t-test). */
+  readonly fastPath: boolean;
+  /** Per-arm summaries of the fast path. */
+  readonly summaries: SampleSummary[];
+  /** Per-arm tables for drawing the number of completers on the fast path (when dropout is fixed). */
+  readonly completerTables: ReadonlyArray<Float64Array | undefined>;
 }
 
 /** Compiles a resolved scenario (one design point) into a plan. */
@@ -45,9 +54,14 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
   const control = design.kind === 'single-arm' ? -1 : design.arms.findIndex((a) => a.control);
   const treatments = Int32Array.from(design.arms.map((_, a) => a).filter((a) => a !== control));
   const categories = endpoint.kind === 'ordinal' ? endpoint.categories.length : endpoint.kind === 'binary' ? 2 : 1;
+  if (design.kind === 'within-patient' && control !== 1) {
+    // Spill-over and the paired differences take arm 0 as active and arm 1 as control.
+    throw new Error('a within-patient design lists the active site first and the control site second');
+  }
   const params = allocateParameters(armCount, categories);
   fillParameters(scenario, params, centreOf);
   const streams = new TrialStreams();
+  const fastPath = fastPathApplies(scenario);
   const draw = (p: Param) => (typeof p === 'number' ? p : drawParameter(streams.parameters, p));
   return {
     scenario,
@@ -63,5 +77,10 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
     data: new TrialData(Array.from(sizes)),
     streams,
     pValues: new Float64Array(treatments.length),
+    fastPath,
+    completerTables: Array.from(sizes, (n) =>
+      fastPath && typeof design.dropout === 'number' && design.dropout > 0 ? completerTable(n, design.dropout) : undefined,
+    ),
+    summaries: design.arms.map(() => ({ n: 0, mean: 0, variance: 0 })),
   };
 }

@@ -2,9 +2,39 @@ import { simulateParallel } from '../designs/parallel.js';
 import { simulateWithinPatient } from '../designs/within-patient.js';
 import { chunkStream } from './chunks.js';
 import type { Counts } from './counts.js';
-import { DEGENERATE, REJECT } from './deciders/decider.js';
+import { DEGENERATE, REJECT, type Verdict } from './deciders/decider.js';
+import type { TDecider } from './deciders/t-tests.js';
+import { simulateSummaries } from './fast-path.js';
 import { trialSucceeds } from './multiplicity.js';
 import type { Plan } from './plan.js';
+
+/** Simulates one trial into the plan's buffers (patients, or summaries on the fast path). */
+function simulateTrial(plan: Plan, chunk: ReturnType<typeof chunkStream>): void {
+  const { streams, data, params, sizes } = plan;
+  // Always advance the chunk stream the same way, so replicate r sees the same
+  // outcome streams whether or not parameters are uncertain.
+  streams.parameters.reseedFrom(chunk);
+  if (plan.uncertain) plan.drawParameters();
+  if (plan.fastPath) simulateSummaries(chunk, streams, plan.scenario, sizes, params, plan.completerTables, data.values[0], plan.summaries);
+  else if (plan.design === 'within-patient') simulateWithinPatient(chunk, streams, plan.endpoint, sizes[0], params, data);
+  else simulateParallel(chunk, streams, plan.endpoint, sizes, params, data);
+}
+
+/** Verdict of comparison `i` (treatment arm `plan.treatments[i]`) at level α. */
+function verdictOf(plan: Plan, i: number, alpha: number): Verdict {
+  const treatment = plan.treatments[i];
+  if (!plan.fastPath) return plan.decider.rejects(plan.data, treatment, alpha);
+  const { summaries, control } = plan;
+  return (plan.decider as TDecider).rejectsFromSummaries(summaries[treatment], summaries[Math.max(control, 0)], alpha);
+}
+
+/** p-value of comparison `i`; NaN when degenerate. */
+function pValueOf(plan: Plan, i: number): number {
+  const treatment = plan.treatments[i];
+  if (!plan.fastPath) return plan.decider.pValue(plan.data, treatment);
+  const { summaries, control } = plan;
+  return (plan.decider as TDecider).pValueFromSummaries(summaries[treatment], summaries[Math.max(control, 0)]);
+}
 
 /**
  * Simulates and analyses the `length` replicates of chunk `k` of a design point.
@@ -13,27 +43,22 @@ import type { Plan } from './plan.js';
  */
 export function runChunk(plan: Plan, seed: string, k: number, length: number): Counts {
   const chunk = chunkStream(seed, k);
-  const { streams, data, params, decider, treatments, pValues, sizes } = plan;
+  const { treatments, pValues } = plan;
   const { alpha, multiplicity, success } = plan.scenario.analysis;
   let successes = 0;
   let degenerate = 0;
   for (let r = 0; r < length; r++) {
-    // Always advance the chunk stream the same way, so replicate r sees the same
-    // outcome streams whether or not parameters are uncertain.
-    streams.parameters.reseedFrom(chunk);
-    if (plan.uncertain) plan.drawParameters();
-    if (plan.design === 'within-patient') simulateWithinPatient(chunk, streams, plan.endpoint, sizes[0], params, data);
-    else simulateParallel(chunk, streams, plan.endpoint, sizes, params, data);
-
+    simulateTrial(plan, chunk);
     if (treatments.length === 1) {
-      const verdict = decider.rejects(data, treatments[0], alpha);
+      // One comparison: the decider may skip the p-value when the statistic is far from critical.
+      const verdict = verdictOf(plan, 0, alpha);
       if (verdict === REJECT) successes++;
       else if (verdict === DEGENERATE) degenerate++;
       continue;
     }
     let anyDegenerate = false;
     for (let i = 0; i < treatments.length; i++) {
-      const p = decider.pValue(data, treatments[i]);
+      const p = pValueOf(plan, i);
       if (p !== p) anyDegenerate = true;
       pValues[i] = p !== p ? 1 : p;
     }

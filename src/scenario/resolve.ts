@@ -228,7 +228,7 @@ class Resolver {
       if (estimate === undefined || lower === undefined || upper === undefined) return undefined;
     }
     const scale = unit === '%' ? 0.01 : 1;
-    const note = unit === '%' ? ' (after dividing by 100 for unit "%")' : '';
+    const note = unit === '%' ? ', divided by 100 for unit "%"' : '';
     const e = estimate * scale;
     const lo = lower * scale;
     const hi = upper * scale;

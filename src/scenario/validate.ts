@@ -643,6 +643,7 @@ function checkSweep(ctx: Context): void {
     const values = ownValue(sweep, key);
     const parsed = parsePath(key);
     let names = ctx.names;
+    const before = out.issues.length;
     if (!parsed.ok) {
       out.add(path, key, SWEEP_PATH_ALLOWED, parsed.error);
     } else {
@@ -674,6 +675,7 @@ function checkSweep(ctx: Context): void {
       continue;
     }
     points *= values.length;
+    if (out.issues.length > before) continue; // the values of a bad path are not checked
     values.forEach((v, i) => {
       const p = `${path}[${i}]`;
       if (typeof v !== 'number' && typeof v !== 'string') out.add(p, v, 'a number or an expression');

@@ -27,7 +27,8 @@ function summarise(values: Float64Array, s: SampleSummary): void {
   }
   s.n = n;
   s.mean = mean;
-  s.variance = n > 1 ? ss / (n - 1) : NaN;
+  // One value has no spread to estimate; 0 keeps (n − 1)·variance = 0 in pooled formulas.
+  s.variance = n > 1 ? ss / (n - 1) : 0;
 }
 
 /** Fills `s` with the mean and variance of the differences `x[i] − y[i]`. */
@@ -43,7 +44,7 @@ function summariseDifferences(x: Float64Array, y: Float64Array, s: SampleSummary
   }
   s.n = n;
   s.mean = mean;
-  s.variance = n > 1 ? ss / (n - 1) : NaN;
+  s.variance = n > 1 ? ss / (n - 1) : 0;
 }
 
 /**
@@ -54,7 +55,7 @@ function summariseDifferences(x: Float64Array, y: Float64Array, s: SampleSummary
  * that thin band, or when the data look degenerate, is the exact p-value of the
  * analysis function computed, so every verdict equals `pValue <= alpha`.
  */
-class TDecider implements Decider {
+export class TDecider implements Decider {
   private readonly x: SampleSummary = { n: 0, mean: 0, variance: 0 };
   private readonly y: SampleSummary = { n: 0, mean: 0, variance: 0 };
   private readonly out: TestResult = emptyTestResult();
@@ -81,6 +82,31 @@ class TDecider implements Decider {
 
   rejects(data: TrialData, treatment: number, alpha: number): Verdict {
     this.summarise(data, treatment);
+    return this.decide(alpha);
+  }
+
+  /** The p-value from summaries simulated directly (the fast path): `x` treatment or differences, `y` control. */
+  pValueFromSummaries(x: SampleSummary, y: SampleSummary): number {
+    this.copy(x, y);
+    return this.exactPValue();
+  }
+
+  /** The verdict from summaries simulated directly (the fast path). */
+  rejectsFromSummaries(x: SampleSummary, y: SampleSummary, alpha: number): Verdict {
+    this.copy(x, y);
+    return this.decide(alpha);
+  }
+
+  private copy(x: SampleSummary, y: SampleSummary): void {
+    this.x.n = x.n;
+    this.x.mean = x.mean;
+    this.x.variance = x.variance;
+    this.y.n = y.n;
+    this.y.mean = y.mean;
+    this.y.variance = y.variance;
+  }
+
+  private decide(alpha: number): Verdict {
     if (!this.statistic()) return verdictOf(this.exactPValue(), alpha);
     const stat = this.sides === 2 ? Math.abs(this.t) : this.better === 'higher' ? this.t : -this.t;
     const lowDf = Math.floor(this.df);
@@ -155,6 +181,6 @@ class TDecider implements Decider {
  * A decider for a t-test. `control` is the control arm's index (ignored by the
  * one-sample test); `nullValue` is the one-sample test's null mean.
  */
-export function tDecider(test: TTestId, sides: Sides, better: Better, nullValue: number, control: number): Decider {
+export function tDecider(test: TTestId, sides: Sides, better: Better, nullValue: number, control: number): TDecider {
   return new TDecider(test, sides, better, nullValue, control);
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { runPoint } from '../../src/engine/run-point.js';
+import { fastPathApplies } from '../../src/engine/fast-path.js';
+import type { ResolvedScenario } from '../../src/scenario/types.js';
+import { parallelContinuous, parallelBinary, withinPatientContinuous } from '../helpers/resolved-scenarios.js';
+
+const withFastPath = (s: ResolvedScenario, fastPath: boolean, replicates = 40_000): ResolvedScenario => ({
+  ...s,
+  simulation: { ...s.simulation, replicates, fastPath },
+});
+
+/** Both runs are independent estimates: their difference has SE √(se₁² + se₂²). */
+function expectAgreement(s: ResolvedScenario): void {
+  const patients = runPoint(withFastPath(s, false));
+  const summaries = runPoint(withFastPath(s, true));
+  const tolerance = 4 * Math.sqrt(patients.mcse ** 2 + summaries.mcse ** 2) + 1e-9;
+  expect(Math.abs(summaries.power - patients.power)).toBeLessThanOrEqual(tolerance);
+}
+
+describe('sufficient-statistics fast path', () => {
+  it('applies to normal endpoints with t-tests only, and can be turned off', () => {
+    expect(fastPathApplies(withFastPath(parallelContinuous(40), true))).toBe(true);
+    expect(fastPathApplies(withFastPath(parallelContinuous(40), false))).toBe(false);
+    expect(fastPathApplies(withFastPath(parallelContinuous(40, 'mann-whitney'), true))).toBe(false);
+    expect(fastPathApplies(withFastPath(parallelBinary(40, 0.5, 0.3), true))).toBe(false);
+  });
+
+  it('agrees with the patient-level simulation within Monte-Carlo error', () => {
+    expectAgreement(parallelContinuous(30, 'welch-t'));
+    expectAgreement(parallelContinuous(30, 'student-t'));
+    expectAgreement({ ...parallelContinuous(60, 'welch-t'), design: { ...parallelContinuous(60).design, dropout: 0.25 } });
+    expectAgreement(withinPatientContinuous(20, 0.5, 0.6));
+    expectAgreement(withinPatientContinuous(20, 0.6, 0.3, 0.4));
+    const single: ResolvedScenario = {
+      ...withinPatientContinuous(12, 0, 0),
+      design: { kind: 'single-arm', arms: [{ id: 'active', label: 'a', control: false }], n: 12, dropout: 0.1 },
+      endpoint: { kind: 'continuous', label: 'change', better: 'lower', arms: { active: { mean: -0.7, sd: 1.5 } } },
+      analysis: { ...withinPatientContinuous(12, 0, 0).analysis, test: 'one-sample-t' },
+    };
+    expectAgreement(single);
+  });
+
+  it("keeps Student's t at its exact size α under the null", () => {
+    const base = parallelContinuous(20, 'student-t');
+    const nullScenario: ResolvedScenario = { ...base, endpoint: { ...base.endpoint, arms: { msc: { mean: 0, sd: 2 }, saline: { mean: 0, sd: 2 } } } as ResolvedScenario['endpoint'] };
+    const r = runPoint(withFastPath(nullScenario, true, 100_000));
+    expect(Math.abs(r.power - 0.05)).toBeLessThan(4 * Math.sqrt((0.05 * 0.95) / 100_000));
+  });
+});
