@@ -81,6 +81,7 @@ presetSelect.addEventListener('change', () => showPreset(presetSelect.value));
 // ---- validation ----------------------------------------------------------
 
 let shownMessages = '';
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
 
 function showMessages(messages: readonly string[]): void {
   const key = messages.join('\n');
@@ -123,7 +124,6 @@ function check(): PreparedRun | undefined {
   return prepared.ok && settings.ok ? prepared.run : undefined;
 }
 
-let checkTimer: ReturnType<typeof setTimeout> | undefined;
 for (const input of [scenarioText, replicatesInput, seedInput]) {
   input.addEventListener('input', () => {
     clearTimeout(checkTimer);

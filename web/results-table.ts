@@ -76,7 +76,9 @@ export function renderResults(container: HTMLElement, result: RunResult): void {
     if (c.description) th.title = c.description;
     headRow.append(th);
   }
-  table.append(element('thead')).append(headRow);
+  const head = element('thead');
+  head.append(headRow);
+  table.append(head);
 
   const body = element('tbody');
   for (const point of result.points) {

@@ -6,6 +6,7 @@
  * by hand (the CLI module reads files); test/browser checks the counts.
  */
 import { CHUNK_SIZE } from '../src/engine/chunks.js';
+import { fastPathApplies } from '../src/engine/fast-path.js';
 import { hasUncertainParameters } from '../src/engine/parameters.js';
 import type { PointResult } from '../src/engine/point-result.js';
 import { ENGINE_VERSION } from '../src/engine/version.js';
@@ -99,6 +100,7 @@ export async function simulateRun(run: PreparedRun, runner: PointRunner, options
     rng: RNG_NAME,
     engine: ENGINE_VERSION,
     chunkSize: CHUNK_SIZE,
+    fastPath: fastPathApplies(first),
     workers: runner.size,
     elapsedMs: Math.round(performance.now() - started),
     points: points.map(({ set }, i) => reportPoint(set, results[i], uncertain ? results[points.length + i] : undefined)),

@@ -27,6 +27,8 @@ export interface CliArguments {
   workers?: number;
   /** Target half-width of the 95 % interval (adaptive replicates). */
   precision?: number;
+  /** Simulate every patient even where the sufficient-statistics fast path applies. */
+  noFastPath: boolean;
   format: OutputFormat;
   out?: string;
 }
@@ -55,6 +57,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         out: { type: 'string' },
         workers: { type: 'string' },
         precision: { type: 'string' },
+        'no-fast-path': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -63,7 +66,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   const { values, positionals } = parsed;
   const [commandWord, ...files] = positionals;
-  if (values.help || commandWord === undefined) return { command: 'help', files: [], set: [], format: 'table' };
+  if (values.help || commandWord === undefined) return { command: 'help', files: [], set: [], format: 'table', noFastPath: false };
   if (!(COMMANDS as readonly string[]).includes(commandWord)) {
     throw new UsageError(`unknown command "${commandWord}"; allowed: ${COMMANDS.join(', ')}`);
   }
@@ -89,6 +92,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     replicates,
     workers,
     precision,
+    noFastPath: values['no-fast-path'] === true,
     seed: values.seed,
     set: values.set ?? [],
     format: format as OutputFormat,

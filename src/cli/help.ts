@@ -11,6 +11,7 @@ Options of run:
   --set PATH=VALUE        override any scenario value, e.g. --set design.n=80 (repeatable)
   --workers K             worker threads (default: one per core)
   --precision H           add replicates until the 95 % interval half-width is at most H
+  --no-fast-path          simulate every patient even for normal endpoints with t-tests
   --format FMT            table (default), json, csv or markdown
   --out FILE              write the results to FILE instead of standard output
 

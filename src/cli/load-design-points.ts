@@ -8,7 +8,7 @@ import { UsageError } from './usage-error.js';
 
 /**
  * Reads a scenario file, applies `--set`, expands its sweep and resolves every
- * point, then applies `--replicates` and `--seed`. Throws `InvalidInputError`
+ * point, then applies `--replicates`, `--seed` and `--no-fast-path`. Throws `InvalidInputError`
  * listing every problem of the file.
  */
 export function loadDesignPoints(file: string, args: CliArguments, io: CliIo): DesignPoint[] {
@@ -33,6 +33,7 @@ export function loadDesignPoints(file: string, args: CliArguments, io: CliIo): D
         ...point.scenario.simulation,
         replicates: args.replicates ?? point.scenario.simulation.replicates,
         seed: args.seed ?? point.scenario.simulation.seed,
+        fastPath: point.scenario.simulation.fastPath && !args.noFastPath,
       },
     },
   }));

@@ -1,6 +1,7 @@
 import { hasUncertainParameters } from '../engine/parameters.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { CHUNK_SIZE } from '../engine/chunks.js';
+import { fastPathApplies } from '../engine/fast-path.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import { reportPoint, type RunResult } from '../report/run-result.js';
 import { withoutUncertainty } from '../scenario/without-uncertainty.js';
@@ -52,6 +53,7 @@ export async function simulateFile(file: string, args: CliArguments, io: CliIo, 
     rng: RNG_NAME,
     engine: ENGINE_VERSION,
     chunkSize: CHUNK_SIZE,
+    fastPath: fastPathApplies(first),
     workers: simulator.workers,
     elapsedMs: Math.round(io.now() - started),
     points: reported,

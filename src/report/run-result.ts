@@ -34,6 +34,8 @@ export interface RunResult {
   rng: string;
   engine: string;
   chunkSize: number;
+  /** Whether trials were simulated through their sufficient statistics (normal endpoint, t-test). */
+  fastPath: boolean;
   workers: number;
   elapsedMs: number;
   points: ReportedPoint[];
