@@ -34,7 +34,7 @@ const progressText = byId('progress-text', HTMLSpanElement);
 const statusLine = byId('status', HTMLParagraphElement);
 const resultsRegion = byId('results', HTMLDivElement);
 
-const state: PageState = { lastResult: null, status: 'idle' };
+const state: PageState = { lastResult: null, status: 'idle', runs: 0 };
 window.__trialsim = state;
 
 const pool = createBrowserPool();
@@ -118,8 +118,8 @@ function check(): PreparedRun | undefined {
   replicatesInput.setAttribute('aria-invalid', String(settingsInvalid.some((m) => m.startsWith('Replicates'))));
   seedInput.setAttribute('aria-invalid', String(settingsInvalid.some((m) => m.startsWith('Seed'))));
   if (prepared.ok) {
-    replicatesInput.placeholder = count.format(prepared.run.scenarioSettings.replicates);
-    seedInput.placeholder = prepared.run.scenarioSettings.seed;
+    replicatesInput.placeholder = count.format(prepared.scenarioSettings.replicates);
+    seedInput.placeholder = prepared.scenarioSettings.seed;
   }
   return prepared.ok && settings.ok ? prepared.run : undefined;
 }
@@ -141,7 +141,7 @@ function paintProgress(): void {
   const [done, expected] = progressPending;
   progressBar.max = Math.max(expected, 1);
   progressBar.value = done;
-  progressText.textContent = `${Math.floor((100 * done) / Math.max(expected, 1))} %`;
+  progressText.textContent = `${Math.min(100, Math.floor((100 * done) / Math.max(expected, 1)))} %`;
 }
 
 function setProgress(done: number, expected: number, now = false): void {
@@ -173,6 +173,7 @@ function run(): void {
   }
   const runController = new AbortController();
   controller = runController;
+  state.runs++;
   setRunning(true);
   setProgress(0, 1, true);
   const points = prepared.points.length;
@@ -191,8 +192,10 @@ function run(): void {
       },
       (error: unknown) => {
         cancelAnimationFrame(progressFrame);
-        if (error instanceof RunCancelledError) setStatus('cancelled', 'Cancelled. The results shown are from the last completed run.');
-        else setStatus('error', `The run failed: ${messageOf(error)}`);
+        progressFrame = 0;
+        if (error instanceof RunCancelledError) {
+          setStatus('cancelled', state.lastResult ? 'Cancelled. The results shown are from the last completed run.' : 'Cancelled.');
+        } else setStatus('error', `The run failed: ${messageOf(error)}`);
         // A stopped run terminates the workers: start fresh ones for the next run.
         warmUp();
       },

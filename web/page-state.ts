@@ -8,6 +8,8 @@ export interface PageState {
   /** The result of the last run that completed (a cancelled run leaves it as it was). */
   lastResult: RunResult | null;
   status: RunStatus;
+  /** Runs started so far (a test waits for this to grow, then for `status` to leave `running`). */
+  runs: number;
 }
 
 declare global {

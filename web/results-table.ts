@@ -65,9 +65,10 @@ export function renderResults(container: HTMLElement, result: RunResult): void {
   const rowHeader = sweptPaths(result).length > 0;
   const table = element('table');
   table.dataset.testid = 'results-table';
-  const caption = element('caption');
-  caption.append(element('span', result.title, 'caption-title'), element('span', provenanceLine(result), 'caption-provenance'));
-  table.append(caption);
+  // Title and provenance sit above the scrolling table so they wrap on narrow screens.
+  const title = element('h3', result.title, 'result-title');
+  const provenance = element('p', provenanceLine(result), 'provenance');
+  table.append(element('caption', `${result.quantity === 'assurance' ? 'Assurance' : 'Power'} at each design point`, 'visually-hidden'));
 
   const headRow = element('tr');
   for (const c of columns) {
@@ -98,7 +99,7 @@ export function renderResults(container: HTMLElement, result: RunResult): void {
   scroller.setAttribute('role', 'region');
   scroller.setAttribute('aria-label', 'Results table');
   scroller.append(table);
-  const nodes: Node[] = [scroller];
+  const nodes: Node[] = [title, provenance, scroller];
   const degenerate = result.points.reduce((s, p) => s + p.degenerate, 0);
   if (degenerate > 0) {
     nodes.push(element('p', `${degenerate} simulated trial(s) could not be analysed (e.g. zero variance) and were scored as failures.`, 'note'));

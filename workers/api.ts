@@ -19,12 +19,12 @@ export interface WorkerApi {
    */
   run(pointId: number, first: number, count: number, replicates: number): Counts[];
   /**
-   * Sets (or clears) the progress listener, a comlink proxy told how many
-   * chunks finished since its last call, at most every PROGRESS_INTERVAL_MS
-   * within a long `run`. Set once per run: comlink opens a MessageChannel each
+   * Sets (or clears) the progress listener, a comlink proxy told, at most
+   * every PROGRESS_INTERVAL_MS within a long `run`, how many chunks of the task
+   * starting at chunk `first` of point `pointId` are done. Set once per run: comlink opens a MessageChannel each
    * time a proxy is sent, which would cost more than the chunks themselves.
    */
-  setProgressListener(listener?: (chunks: number) => void): void;
+  setProgressListener(listener?: (pointId: number, first: number, done: number) => void): void;
   /** Forgets every prepared point. */
   reset(): void;
 }
@@ -35,7 +35,7 @@ export const PROGRESS_INTERVAL_MS = 100;
 /** Creates the worker API over the engine. Used by both the Node and the browser worker entry. */
 export function createWorkerApi(): WorkerApi {
   const plans = new Map<number, Plan>();
-  let onProgress: ((chunks: number) => void) | undefined;
+  let onProgress: ((pointId: number, first: number, done: number) => void) | undefined;
   return {
     prepare(pointId, scenario) {
       plans.set(pointId, compilePlan(scenario));
@@ -46,13 +46,10 @@ export function createWorkerApi(): WorkerApi {
       const seed = plan.scenario.simulation.seed;
       const counts: Counts[] = [];
       let lastReport = performance.now();
-      let unreported = 0;
       for (let k = first; k < first + count; k++) {
         counts.push(runChunk(plan, seed, k, chunkLength(k, replicates)));
-        unreported++;
         if (onProgress && performance.now() - lastReport >= PROGRESS_INTERVAL_MS) {
-          void onProgress(unreported);
-          unreported = 0;
+          void onProgress(pointId, first, counts.length);
           lastReport = performance.now();
         }
       }

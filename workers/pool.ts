@@ -1,6 +1,6 @@
 import { proxy, type Remote } from 'comlink';
 import type { WorkerApi } from './api.js';
-import type { ResolvedScenario } from '../src/scenario/types.js';
+import type { SimulationPoint } from '../src/engine/simulation-point.js';
 import { chunkCount } from '../src/engine/chunks.js';
 import { addCounts, emptyCounts, type Counts } from '../src/engine/counts.js';
 import { pointResult, type PointResult } from '../src/engine/point-result.js';
@@ -16,15 +16,7 @@ export interface WorkerHandle {
 }
 
 /** A design point to simulate. */
-export interface PoolPoint {
-  scenario: ResolvedScenario;
-  /** Replicates to run; with `precision`, the most an adaptive run may use. */
-  replicates: number;
-  /** Target half-width of the 95 % interval (adaptive precision). */
-  precision?: number;
-  /** Names the point in error messages, e.g. `design.n = 50`. */
-  label: string;
-}
+export type PoolPoint = SimulationPoint;
 
 /** Options of one run. */
 export interface PoolRunOptions {
@@ -136,16 +128,20 @@ export class WorkerPool {
 
     const workerLoop = async (w: number): Promise<void> => {
       const handle = this.handles[w];
-      // Chunks of the current task already reported by the worker while running.
-      let reportedInTask = 0;
+      // Chunks reported so far per unfinished task (key "point:first"). A report
+      // can arrive after its task's result; such late reports are ignored.
+      const reported = new Map<string, number>();
       const report = (chunks: number) => {
         doneChunks += chunks;
         options.onProgress?.(doneChunks, Math.max(doneChunks, expected()));
       };
       const onProgress = options.onProgress
-        ? proxy((chunks: number) => {
-            reportedInTask += chunks;
-            report(chunks);
+        ? proxy((pointId: number, first: number, done: number) => {
+            const key = `${pointId}:${first}`;
+            const before = reported.get(key);
+            if (before === undefined || done <= before) return;
+            reported.set(key, done);
+            report(done - before);
           })
         : undefined;
       let listening = false;
@@ -169,10 +165,13 @@ export class WorkerPool {
             prepared[w].add(task.p);
           }
           const replicates = st.point.precision === undefined ? st.point.replicates : Infinity;
-          reportedInTask = 0;
+          const key = `${task.p}:${task.first}`;
+          reported.set(key, 0);
           const counts = await Promise.race([handle.api.run(task.p, task.first, task.count, replicates), handle.failed, stopped]);
           counts.forEach((c, i) => (st.chunks[task.first + i] = c));
-          if (counts.length > reportedInTask) report(counts.length - reportedInTask);
+          const already = reported.get(key) ?? 0;
+          reported.delete(key);
+          if (counts.length > already) report(counts.length - already);
         } catch (error) {
           const reason = error instanceof RunCancelledError
             ? error

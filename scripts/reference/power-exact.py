@@ -160,6 +160,15 @@ class Rejection:
         if pvalue <= ALPHA:
             self.power += prob
 
+    def add_many(self, probs, pvalues):
+        """Vector form of add(): NaN p-values are undefined tests (non-rejection)."""
+        probs, pvalues = np.asarray(probs, dtype=float), np.asarray(pvalues, dtype=float)
+        self.total += float(probs.sum())
+        near = np.abs(pvalues - ALPHA) < TIE_EPS
+        if (near & (probs > TIE_PROB)).any():
+            raise RuntimeError(f"{self.label}: a p-value within {TIE_EPS} of alpha")
+        self.power += float(probs[pvalues <= ALPHA].sum())  # NaN compares False
+
     def result(self):
         assert abs(self.total - 1) < 1e-9, (self.label, self.total)
         return self.power
@@ -391,17 +400,36 @@ def mcnemar_power(n, pT, pC, rho, pvalue):
     return acc.result()
 
 
+def mann_whitney_ordinal_pvalues(a, B):
+    """Vector form of mann_whitney_ordinal_pvalue: x counts `a` against every row of B (NaN = undefined)."""
+    a = np.asarray(a, dtype=float)[None, :]
+    B = np.asarray(B, dtype=float)
+    nx, ny = a.sum(), B.sum(axis=1)
+    T = a + B
+    if ((nx < 50) & (ny < 50) & (T <= 1).all(axis=1)).any():
+        raise NotImplementedError("exact branch cannot occur for these ordinal cases")
+    ranks = np.cumsum(T, axis=1) - T + (T + 1) / 2
+    w = (a * ranks).sum(axis=1) - nx * (nx + 1) / 2
+    z = w - nx * ny / 2
+    ties = (T**3 - T).sum(axis=1)
+    sigma = np.sqrt((nx * ny / 12) * ((nx + ny + 1) - ties / ((nx + ny) * (nx + ny - 1))))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        zc = np.where(sigma > 0, (z - np.sign(z) * 0.5) / sigma, np.nan)
+    return 2 * np.minimum(stats.norm.cdf(zc), stats.norm.sf(zc))
+
+
 def mann_whitney_ordinal_power(n1, probs1, n2, probs2):
     k = len(probs1)
     A, B = compositions(n1, k), compositions(n2, k)
     wA, wB = multinomial_pmf(A, probs1), multinomial_pmf(B, probs2)
     acc = Rejection("mann-whitney ordinal")
     for i in range(len(A)):
-        if wA[i] == 0:
-            acc.total += wA[i] * wB.sum()
-            continue
-        for j in range(len(B)):
-            acc.add(wA[i] * wB[j], mann_whitney_ordinal_pvalue(A[i], B[j]))
+        pv = mann_whitney_ordinal_pvalues(A[i], B)
+        if i % 97 == 0:  # spot-check the vector form against the scalar transcription of R
+            for j in range(0, len(B), 37):
+                ref = mann_whitney_ordinal_pvalue(A[i], B[j])
+                assert (ref is None and math.isnan(pv[j])) or abs(ref - pv[j]) < 1e-13
+        acc.add_many(wA[i] * wB, pv)
     return acc.result()
 
 
@@ -422,13 +450,39 @@ def ordinal_pair_diff_probs(probsT, probsC, rho, spillover=0.0):
     return np.clip(diff, 0, None)
 
 
+def signed_rank_ordinal_pvalues(C):
+    """Vector form of signed_rank_ordinal_pvalue over the rows of C (NaN = undefined); rows that take R's
+    exact branch (no zeros, no ties, n < 50) are computed by the scalar function."""
+    C = np.asarray(C, dtype=float)
+    K = (C.shape[1] - 1) // 2
+    n0 = C[:, K]
+    pos = C[:, K + 1:]
+    neg = C[:, :K][:, ::-1]
+    T = pos + neg
+    N = T.sum(axis=1)
+    ranks = np.cumsum(T, axis=1) - T + (T + 1) / 2
+    V = (pos * ranks).sum(axis=1)
+    sigma2 = N * (N + 1) * (2 * N + 1) / 24 - (T**3 - T).sum(axis=1) / 48
+    z = V - N * (N + 1) / 4
+    with np.errstate(divide="ignore", invalid="ignore"):
+        zc = np.where(sigma2 > 0, (z - np.sign(z) * 0.5) / np.sqrt(np.where(sigma2 > 0, sigma2, 1)), np.nan)
+    p = 2 * np.minimum(stats.norm.cdf(zc), stats.norm.sf(zc))
+    exact = (N < 50) & (n0 == 0) & (T <= 1).all(axis=1)
+    for i in np.flatnonzero(exact):
+        p[i] = signed_rank_ordinal_pvalue([int(v) for v in C[i]])
+    return p
+
+
 def signed_rank_ordinal_power(n, probsT, probsC, rho):
     probs = ordinal_pair_diff_probs(probsT, probsC, rho)
     C = compositions(n, len(probs))
     w = multinomial_pmf(C, probs)
+    pv = signed_rank_ordinal_pvalues(C)
+    for i in range(0, len(C), 101):  # spot-check the vector form against the scalar transcription of R
+        ref = signed_rank_ordinal_pvalue([int(v) for v in C[i]])
+        assert (ref is None and math.isnan(pv[i])) or abs(ref - pv[i]) < 1e-13
     acc = Rejection("signed-rank ordinal")
-    for i in range(len(C)):
-        acc.add(w[i], signed_rank_ordinal_pvalue(list(C[i])))
+    acc.add_many(w, pv)
     return acc.result()
 
 
@@ -466,7 +520,7 @@ def welch_power(n1, n2, s1, s2, delta, alpha=ALPHA):
 
     g200, g400 = gauss(200), gauss(400)
     dq, dq_err = integrate.dblquad(lambda u2, u1: f(u1, u2) * stats.chi2.pdf(u1, k1) * stats.chi2.pdf(u2, k2),
-                                   0, np.inf, 0, np.inf, epsabs=1e-11, epsrel=1e-10)
+                                   0, np.inf, 0, np.inf, epsabs=1e-9, epsrel=1e-9)
     accuracy = max(abs(g400 - g200), abs(g400 - dq))
     assert accuracy < 1e-8, (g200, g400, dq, dq_err)
     return g400, accuracy

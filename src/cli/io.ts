@@ -1,18 +1,7 @@
-import type { PointResult } from '../engine/point-result.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import type { PointRunner } from '../report/scenario-run.js';
 
-/** A design point handed to the simulator. */
-export interface SimulationPoint {
-  scenario: ResolvedScenario;
-  replicates: number;
-  precision?: number;
-  label: string;
-}
-
-/** Runs design points, in worker threads or on this thread. */
-export interface Simulator {
-  readonly workers: number;
-  run(points: SimulationPoint[], onProgress?: (done: number, expected: number) => void): Promise<PointResult[]>;
+/** A simulator the CLI starts and must close (worker threads keep the process alive). */
+export interface Simulator extends PointRunner {
   close(): void;
 }
 

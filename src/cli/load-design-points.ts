@@ -8,8 +8,7 @@ import { UsageError } from './usage-error.js';
 
 /**
  * Reads a scenario file, applies `--set`, expands its sweep and resolves every
- * point, then applies `--replicates`, `--seed` and `--no-fast-path`. Throws `InvalidInputError`
- * listing every problem of the file.
+ * point. Throws `InvalidInputError` listing every problem of the file.
  */
 export function loadDesignPoints(file: string, args: CliArguments, io: CliIo): DesignPoint[] {
   let text: string;
@@ -25,16 +24,5 @@ export function loadDesignPoints(file: string, args: CliArguments, io: CliIo): D
   });
   const loaded = designPoints(text, overrides);
   if (!loaded.ok) throw new InvalidInputError(file, loaded.issues.map(formatIssue));
-  return loaded.points.map((point) => ({
-    ...point,
-    scenario: {
-      ...point.scenario,
-      simulation: {
-        ...point.scenario.simulation,
-        replicates: args.replicates ?? point.scenario.simulation.replicates,
-        seed: args.seed ?? point.scenario.simulation.seed,
-        fastPath: point.scenario.simulation.fastPath && !args.noFastPath,
-      },
-    },
-  }));
+  return loaded.points;
 }

@@ -13,8 +13,8 @@ export const nodeIo: CliIo = {
   simulator: (workers) => {
     const pool = createNodePool(workers);
     return {
-      workers: pool.size,
-      run: (points, onProgress) => pool.runPoints(points, { onProgress }),
+      size: pool.size,
+      runPoints: (points, options) => pool.runPoints(points, options),
       close: () => pool.terminate(),
     };
   },

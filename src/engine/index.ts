@@ -9,3 +9,5 @@ export * from './point-result.js';
 export * from './run-chunk.js';
 export * from './run-point.js';
 export * from './precision.js';
+export * from './simulation-point.js';
+export * from './fast-path.js';

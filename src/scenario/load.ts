@@ -5,7 +5,7 @@
  */
 import { MAX_FILE_BYTES } from './limits.js';
 import { formatPath, hasPath, normalizeSegments, parsePath, trySetPath } from './paths.js';
-import { resolveScenario, type ResolveOptions } from './resolve.js';
+import { checkValues, resolveScenario, type ResolveOptions } from './resolve.js';
 import type { ResolvedScenario, ScenarioFile, ValidationIssue } from './types.js';
 import { suggestPath, validateScenario } from './validate.js';
 
@@ -66,12 +66,30 @@ function jsonSyntaxIssue(text: string, error: unknown): ValidationIssue {
   return { path: '', value, allowed: 'a JSON document', hint: `${message}${where}` };
 }
 
+/** Whether one path is the other or lies inside it (`""` contains every path). */
+function related(a: string, b: string): boolean {
+  const inside = (outer: string, inner: string) =>
+    outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return inside(a, b) || inside(b, a);
+}
+
+/** Issues without exact repeats (same path, allowed text and hint). */
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.allowed}\u0000${i.hint ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Parses, overrides, validates and resolves a scenario. Never throws: a file
  * over `MAX_FILE_BYTES`, a JSON syntax error, an override of a path that does
- * not exist, and every validation problem come back as issues. Validation
- * problems and resolution problems (value ranges) are reported in two stages:
- * the values are checked once the structure is valid.
+ * not exist, and every problem of the file come back as issues: structural
+ * problems first, then the value problems (ranges, expressions) of the parts
+ * that could be read.
  */
 export function loadScenario(text: string, overrides: readonly PathOverride[] = [], options: ResolveOptions = {}): LoadResult {
   try {
@@ -122,8 +140,12 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
   }
 
   const v = validateScenario(data);
-  if (!v.ok) return { ok: false, issues: [...issues, ...v.issues] };
-  if (issues.length > 0) return { ok: false, issues };
+  if (!v.ok || issues.length > 0) {
+    // Report the value problems of the parts that can be read, too, so one pass shows every problem.
+    const structural = [...issues, ...(v.ok ? [] : v.issues)];
+    const values = checkValues(data, options).filter((i) => !structural.some((s) => related(s.path, i.path)));
+    return { ok: false, issues: dedupe([...structural, ...values]) };
+  }
   const r = resolveScenario(v.scenario, options);
   if (!r.ok) return { ok: false, issues: r.issues };
   return { ok: true, file: v.scenario, resolved: r.scenario };

@@ -2,18 +2,27 @@
  * Resolution of a validated scenario file into the plain form the engine
  * uses: every expression evaluated, every default filled in, distributions
  * converted to `ParamDistribution`, and every value checked against its range
- * (with path-precise messages).
+ * (with path-precise messages). The input is read defensively (own
+ * properties, type checks), so value checks can also run on a file with
+ * structural problems (`checkValues`).
  */
+import { isTestId } from '../analysis/catalog.js';
 import { compileExpression, evaluateCompiled, evaluateLet, EXPRESSION_ALLOWED } from './expressions.js';
 import { formatIssue } from './format-issues.js';
 import { centreOf } from './param-centre.js';
-import { DEFAULT_REPLICATES, MAX_N, MIN_N, PROBS_CENTRE_SUM_TOLERANCE, PROBS_SUM_TOLERANCE } from './limits.js';
-import { formatPath, isPlainObject, joinPath, normalizeSegments, ownValue, parsePath, trySetPath } from './paths.js';
+import {
+  DEFAULT_REPLICATES,
+  MAX_ARMS,
+  MAX_CATEGORIES,
+  MAX_N,
+  MIN_N,
+  PROBS_CENTRE_SUM_TOLERANCE,
+  PROBS_SUM_TOLERANCE,
+} from './limits.js';
+import { formatPath, isForbiddenKey, isPlainObject, joinPath, normalizeSegments, ownValue, parsePath, trySetPath } from './paths.js';
 import {
   SCENARIO_FORMAT,
-  type DistributionSpec,
   type Expression,
-  type NumberSpec,
   type Param,
   type ParamDistribution,
   type ResolvedArm,
@@ -81,20 +90,23 @@ const BENCHMARK: Range = (x) => (x > 0 && x < 1 ? undefined : 'a benchmark rate 
 const N: Range = (x) =>
   !Number.isInteger(x) || x < MIN_N ? `a whole number ≥ ${MIN_N}` : x > MAX_N ? `a whole number ≤ ${MAX_N}` : undefined;
 
-/** Evaluates numbers and parameters, collecting issues. */
+/** The object itself when it is a plain object, else undefined. */
+const asObject = (v: unknown): Record<string, unknown> | undefined => (isPlainObject(v) ? v : undefined);
+
+/** Evaluates numbers and parameters, collecting issues. Reads its input defensively: any value may be malformed. */
 class Resolver {
   readonly issues: ValidationIssue[] = [];
   private readonly scope: Map<string, number>;
   private readonly failed: Set<string>;
 
   constructor(
-    file: ScenarioFile,
+    lets: unknown,
     private readonly options: ResolveOptions,
   ) {
-    const lets = evaluateLet(file.let);
-    this.scope = lets.scope;
-    this.failed = lets.failed;
-    this.issues.push(...lets.issues);
+    const evaluated = evaluateLet(lets);
+    this.scope = evaluated.scope;
+    this.failed = evaluated.failed;
+    this.issues.push(...evaluated.issues);
   }
 
   private add(issue: ValidationIssue): void {
@@ -102,7 +114,7 @@ class Resolver {
   }
 
   /** Evaluates a literal or expression; `undefined` (with an issue, unless caused by a failed let name) on failure. */
-  evaluate(path: string, expr: Expression): number | undefined {
+  evaluate(path: string, expr: unknown): number | undefined {
     if (typeof expr === 'number') {
       if (Number.isFinite(expr)) return expr;
       this.add({ path, value: expr, allowed: 'a finite number' });
@@ -129,7 +141,7 @@ class Resolver {
   }
 
   /** Evaluates and range-checks a number (no distribution). */
-  number(path: string, expr: Expression, range: Range): number | undefined {
+  number(path: string, expr: unknown, range: Range): number | undefined {
     const v = this.evaluate(path, expr);
     if (v === undefined) return undefined;
     const allowed = range(v);
@@ -143,56 +155,62 @@ class Resolver {
   }
 
   /** Resolves a number or a distribution; the distribution's centre must satisfy `range`. */
-  param(path: string, spec: NumberSpec, range: Range): Param | undefined {
+  param(path: string, spec: unknown, range: Range): Param | undefined {
     if (typeof spec === 'number' || typeof spec === 'string') return this.number(path, spec, range);
-    if (!isPlainObject(spec)) {
+    const d = asObject(spec);
+    const keys = d ? Object.keys(d) : [];
+    if (!d || keys.length !== 1) {
       this.add({ path, value: spec, allowed: 'a number, an expression or a distribution' });
       return undefined;
     }
-    const d = spec as DistributionSpec;
-    const centreCheck = (p: string, value: unknown, centre: number, note = 'the centre of the distribution'): boolean => {
+    const kind = keys[0];
+    const p = joinPath(path, kind);
+    const inner = asObject(d[kind]);
+    if (!inner) {
+      this.add({ path: p, value: d[kind], allowed: 'an object with the parameters of the distribution' });
+      return undefined;
+    }
+    const arg = (name: string, r: Range) => this.number(joinPath(p, name), ownValue(inner, name), r);
+    const centreCheck = (at: string, value: unknown, centre: number, note: string): boolean => {
       const allowed = Number.isFinite(centre) ? range(centre) : 'a finite number';
       if (allowed === undefined) return true;
-      this.add({ path: p, value, allowed: `${allowed} (${note})`, evaluated: centre });
+      this.add({ path: at, value, allowed: `${allowed} (${note})`, evaluated: centre });
       return false;
     };
-    if ('normal' in d) {
-      const p = joinPath(path, 'normal');
-      const mean = this.number(joinPath(p, 'mean'), d.normal.mean, ANY);
-      const sd = this.number(joinPath(p, 'sd'), d.normal.sd, POSITIVE);
-      if (mean === undefined || sd === undefined) return undefined;
-      return centreCheck(joinPath(p, 'mean'), d.normal.mean, mean) ? { dist: 'normal', mean, sd } : undefined;
+    switch (kind) {
+      case 'normal': {
+        const mean = arg('mean', ANY);
+        const sd = arg('sd', POSITIVE);
+        if (mean === undefined || sd === undefined) return undefined;
+        return centreCheck(joinPath(p, 'mean'), ownValue(inner, 'mean'), mean, 'the centre of the distribution')
+          ? { dist: 'normal', mean, sd }
+          : undefined;
+      }
+      case 'beta': {
+        const alpha = arg('alpha', POSITIVE);
+        const beta = arg('beta', POSITIVE);
+        if (alpha === undefined || beta === undefined) return undefined;
+        const dist: ParamDistribution = { dist: 'beta', alpha, beta };
+        return centreCheck(p, inner, centreOf(dist), 'the mean α/(α+β) of the distribution') ? dist : undefined;
+      }
+      case 'lognormal': {
+        const meanlog = arg('meanlog', ANY);
+        const sdlog = arg('sdlog', POSITIVE);
+        if (meanlog === undefined || sdlog === undefined) return undefined;
+        const dist: ParamDistribution = { dist: 'lognormal', meanlog, sdlog };
+        return centreCheck(joinPath(p, 'meanlog'), ownValue(inner, 'meanlog'), centreOf(dist), 'the mean exp(meanlog + sdlog²/2) of the distribution')
+          ? dist
+          : undefined;
+      }
+      case 'fromCI':
+        return this.fromCI(p, inner, range);
     }
-    if ('beta' in d) {
-      const p = joinPath(path, 'beta');
-      const alpha = this.number(joinPath(p, 'alpha'), d.beta.alpha, POSITIVE);
-      const beta = this.number(joinPath(p, 'beta'), d.beta.beta, POSITIVE);
-      if (alpha === undefined || beta === undefined) return undefined;
-      return centreCheck(p, d.beta, alpha / (alpha + beta), 'the mean α/(α+β) of the distribution')
-        ? { dist: 'beta', alpha, beta }
-        : undefined;
-    }
-    if ('lognormal' in d) {
-      const p = joinPath(path, 'lognormal');
-      const meanlog = this.number(joinPath(p, 'meanlog'), d.lognormal.meanlog, ANY);
-      const sdlog = this.number(joinPath(p, 'sdlog'), d.lognormal.sdlog, POSITIVE);
-      if (meanlog === undefined || sdlog === undefined) return undefined;
-      const centre = centreOf({ dist: 'lognormal', meanlog, sdlog });
-      return centreCheck(joinPath(p, 'meanlog'), d.lognormal.meanlog, centre, 'the mean exp(meanlog + sdlog²/2) of the distribution')
-        ? { dist: 'lognormal', meanlog, sdlog }
-        : undefined;
-    }
-    if ('fromCI' in d) return this.fromCI(joinPath(path, 'fromCI'), d.fromCI, range);
     this.add({ path, value: spec, allowed: 'a number, an expression or a distribution' });
     return undefined;
   }
 
   /** A normal distribution matching an estimate and its 95 % interval. */
-  private fromCI(path: string, spec: unknown, range: Range): ParamDistribution | undefined {
-    if (!isPlainObject(spec)) {
-      this.add({ path, value: spec, allowed: 'an object {"estimate", "lower", "upper", "unit"?} or {"evidence"}' });
-      return undefined;
-    }
+  private fromCI(path: string, spec: Record<string, unknown>, range: Range): ParamDistribution | undefined {
     let estimate: number | undefined;
     let lower: number | undefined;
     let upper: number | undefined;
@@ -211,19 +229,19 @@ class Resolver {
         this.add({ path: evPath, value: evidence, allowed: 'the id of a known evidence entry', hint: 'unknown evidence id' });
         return undefined;
       }
-      ({ estimate, lower, upper, unit } = ci);
-      raw = { estimate, lower, upper };
       for (const k of ['estimate', 'lower', 'upper'] as const) {
-        if (!Number.isFinite(ci[k])) {
+        if (typeof ci[k] !== 'number' || !Number.isFinite(ci[k])) {
           this.add({ path: evPath, value: evidence, allowed: 'an evidence entry with a finite estimate and interval', hint: `its ${k} is ${String(ci[k])}` });
           return undefined;
         }
       }
+      ({ estimate, lower, upper, unit } = ci);
+      raw = { estimate, lower, upper };
     } else {
       raw = { estimate: ownValue(spec, 'estimate'), lower: ownValue(spec, 'lower'), upper: ownValue(spec, 'upper') };
-      estimate = this.evaluate(joinPath(path, 'estimate'), raw.estimate as Expression);
-      lower = this.evaluate(joinPath(path, 'lower'), raw.lower as Expression);
-      upper = this.evaluate(joinPath(path, 'upper'), raw.upper as Expression);
+      estimate = this.evaluate(joinPath(path, 'estimate'), raw.estimate);
+      lower = this.evaluate(joinPath(path, 'lower'), raw.lower);
+      upper = this.evaluate(joinPath(path, 'upper'), raw.upper);
       unit = ownValue(spec, 'unit');
       if (estimate === undefined || lower === undefined || upper === undefined) return undefined;
     }
@@ -253,84 +271,123 @@ class Resolver {
  * Resolves a validated scenario file (see `validateScenario`): evaluates
  * expressions, fills defaults, converts distributions and checks value
  * ranges. With `checkSweep`, the scenario is also resolved at every value of
- * each sweep path, so that bad sweep values are reported too. Never throws on
- * a validated file.
+ * each sweep path, so that bad sweep values are reported too. Never throws,
+ * whatever the input.
  */
 export function resolveScenario(file: ScenarioFile, options: ResolveOptions = {}): ResolveResult {
-  const r = new Resolver(file, options);
+  const r = resolveAny(file, options);
+  if (!r.scenario) return { ok: false, issues: r.issues };
+  if (options.checkSweep === true && file.sweep) {
+    const sweepIssues = checkSweepValues(file, options);
+    if (sweepIssues.length > 0) return { ok: false, issues: sweepIssues };
+  }
+  return { ok: true, scenario: r.scenario };
+}
+
+/**
+ * The value problems (ranges, expressions) of a file that may also have
+ * structural problems: the parts that can be read are checked, the others
+ * skipped. Lets `loadScenario` report every problem in one pass.
+ */
+export function checkValues(file: unknown, options: ResolveOptions = {}): ValidationIssue[] {
+  return resolveAny(file, options).issues;
+}
+
+function resolveAny(input: unknown, options: ResolveOptions): { issues: ValidationIssue[]; scenario?: ResolvedScenario } {
+  const file = asObject(input) ?? {};
+  const r = new Resolver(ownValue(file, 'let'), options);
 
   // Design.
-  const d = file.design;
-  const arms: ResolvedArm[] = d.arms.map((a) => ({ id: a.id, label: a.label ?? a.id, control: a.control === true }));
-  const n = r.number('design.n', d.n, N);
-  const dropout = d.dropout === undefined ? 0 : r.param('design.dropout', d.dropout, DROPOUT);
+  const d = asObject(ownValue(file, 'design')) ?? {};
+  const kind = ownValue(d, 'kind');
+  const armList = ownValue(d, 'arms');
+  const arms: ResolvedArm[] | undefined =
+    Array.isArray(armList) && armList.length > 0 && armList.every((a) => isPlainObject(a) && typeof ownValue(a, 'id') === 'string')
+      ? armList.map((a: Record<string, unknown>) => {
+          const id = ownValue(a, 'id') as string;
+          const label = ownValue(a, 'label');
+          return { id, label: typeof label === 'string' ? label : id, control: ownValue(a, 'control') === true };
+        })
+      : undefined;
+  const has = (o: Record<string, unknown>, k: string) => ownValue(o, k) !== undefined;
+  const n = r.number('design.n', ownValue(d, 'n'), N);
+  const dropout = has(d, 'dropout') ? r.param('design.dropout', ownValue(d, 'dropout'), DROPOUT) : 0;
   let design: ResolvedDesign | undefined;
-  if (d.kind === 'parallel') {
-    const weights = (d.allocation ?? arms.map(() => 1)).map((w, i) => r.number(`design.allocation[${i}]`, w, POSITIVE));
-    if (n !== undefined && weights.every((w): w is number => w !== undefined)) {
+  if (kind === 'parallel') {
+    const allocation = ownValue(d, 'allocation');
+    const specs: unknown[] = Array.isArray(allocation) ? allocation.slice(0, MAX_ARMS) : arms ? arms.map(() => 1) : [];
+    const weights = specs.map((w, i) => r.number(`design.allocation[${i}]`, w, POSITIVE));
+    if (n !== undefined && arms && weights.length === arms.length && weights.every((w): w is number => w !== undefined)) {
       const total = weights.reduce((a, b) => a + b, 0);
       const smallest = Math.min(...weights);
       if ((n * smallest) / total < 1 - 1e-9) {
         const need = Math.ceil(total / smallest - 1e-9);
         const issue: ValidationIssue = {
           path: 'design.n',
-          value: d.n,
+          value: ownValue(d, 'n'),
           allowed: `a whole number ≥ ${need}, so that every arm gets at least 1 patient with allocation [${weights.join(', ')}]`,
         };
-        if (typeof d.n !== 'number') issue.evaluated = n;
+        if (typeof issue.value !== 'number') issue.evaluated = n;
         r.issues.push(issue);
       } else if (dropout !== undefined) {
         design = { kind: 'parallel', arms, allocation: weights, n, dropout };
       }
     }
-  } else if (d.kind === 'within-patient') {
-    const correlation = r.param('design.correlation', d.correlation, CORRELATION);
-    const spillover = d.spillover === undefined ? 0 : r.param('design.spillover', d.spillover, SPILLOVER);
-    if (n !== undefined && dropout !== undefined && correlation !== undefined && spillover !== undefined) {
+  } else if (kind === 'within-patient') {
+    const correlation = r.param('design.correlation', ownValue(d, 'correlation'), CORRELATION);
+    const spillover = has(d, 'spillover') ? r.param('design.spillover', ownValue(d, 'spillover'), SPILLOVER) : 0;
+    if (arms && n !== undefined && dropout !== undefined && correlation !== undefined && spillover !== undefined) {
       design = { kind: 'within-patient', arms, n, correlation, spillover, dropout };
     }
-  } else if (n !== undefined && dropout !== undefined) {
+  } else if (kind === 'single-arm' && arms && n !== undefined && dropout !== undefined) {
     design = { kind: 'single-arm', arms, n, dropout };
   }
 
-  // Endpoint, with arms in design order.
-  const ep = file.endpoint;
-  const label = ep.label ?? DEFAULT_ENDPOINT_LABEL;
-  const common = { label, ...(ep.unit !== undefined ? { unit: ep.unit } : {}), better: ep.better };
-  let endpoint: ResolvedEndpoint | undefined;
-  const armSpec = (id: string): Record<string, unknown> => {
-    const v = ownValue(ep.arms as Record<string, unknown>, id);
-    return isPlainObject(v) ? v : {};
-  };
+  // Endpoint: arms in design order (when the arms can be read; else whatever entries there are).
+  const ep = asObject(ownValue(file, 'endpoint')) ?? {};
+  const epKind = ownValue(ep, 'kind');
+  const epArms = asObject(ownValue(ep, 'arms')) ?? {};
+  // In a valid file both lists hold the same ids; otherwise every readable entry is checked.
+  const ids = [...new Set([...(arms ?? []).map((a) => a.id), ...Object.keys(epArms)])].filter((k) => !isForbiddenKey(k));
+  const armSpec = (id: string): Record<string, unknown> => asObject(ownValue(epArms, id)) ?? {};
   let endpointOk = true;
   const keep = <T>(v: T | undefined): T => {
     if (v === undefined) endpointOk = false;
     return v as T;
   };
-  if (ep.kind === 'continuous') {
+  const label = ownValue(ep, 'label');
+  const unit = ownValue(ep, 'unit');
+  const better = ownValue(ep, 'better');
+  const common = {
+    label: typeof label === 'string' ? label : DEFAULT_ENDPOINT_LABEL,
+    ...(typeof unit === 'string' ? { unit } : {}),
+    better: better === 'lower' ? ('lower' as const) : ('higher' as const),
+  };
+  let endpoint: ResolvedEndpoint | undefined;
+  if (epKind === 'continuous') {
     const out: Record<string, { mean: Param; sd: Param }> = {};
-    for (const a of arms) {
-      const s = armSpec(a.id);
-      const p = joinPath('endpoint.arms', a.id);
-      out[a.id] = {
-        mean: keep(r.param(`${p}.mean`, s.mean as NumberSpec, ANY)),
-        sd: keep(r.param(`${p}.sd`, s.sd as NumberSpec, POSITIVE)),
-      };
+    for (const id of ids) {
+      const s = armSpec(id);
+      const p = joinPath('endpoint.arms', id);
+      out[id] = { mean: keep(r.param(`${p}.mean`, ownValue(s, 'mean'), ANY)), sd: keep(r.param(`${p}.sd`, ownValue(s, 'sd'), POSITIVE)) };
     }
     endpoint = { kind: 'continuous', ...common, arms: out };
-  } else if (ep.kind === 'binary') {
+  } else if (epKind === 'binary') {
     const out: Record<string, { p: Param }> = {};
-    for (const a of arms) {
-      const p = joinPath('endpoint.arms', a.id);
-      out[a.id] = { p: keep(r.param(`${p}.p`, armSpec(a.id).p as NumberSpec, PROBABILITY)) };
+    for (const id of ids) {
+      out[id] = { p: keep(r.param(`${joinPath('endpoint.arms', id)}.p`, ownValue(armSpec(id), 'p'), PROBABILITY)) };
     }
     endpoint = { kind: 'binary', ...common, arms: out };
-  } else {
+  } else if (epKind === 'ordinal') {
     const out: Record<string, { probs: Param[] }> = {};
-    for (const a of arms) {
-      const p = joinPath('endpoint.arms', a.id);
-      const specs = armSpec(a.id).probs as NumberSpec[];
-      const probs = specs.map((s, i) => r.param(`${p}.probs[${i}]`, s, PROBABILITY));
+    for (const id of ids) {
+      const p = joinPath('endpoint.arms', id);
+      const specs = ownValue(armSpec(id), 'probs');
+      if (!Array.isArray(specs)) {
+        endpointOk = false;
+        continue;
+      }
+      const probs = specs.slice(0, MAX_CATEGORIES).map((s, i) => r.param(`${p}.probs[${i}]`, s, PROBABILITY));
       if (probs.every((x): x is Param => x !== undefined)) {
         const sum = probs.reduce((acc: number, x) => acc + centreOf(x), 0);
         const uncertain = probs.some((x) => typeof x !== 'number');
@@ -347,57 +404,55 @@ export function resolveScenario(file: ScenarioFile, options: ResolveOptions = {}
           endpointOk = false;
         }
       } else endpointOk = false;
-      out[a.id] = { probs: probs as Param[] };
+      out[id] = { probs: probs as Param[] };
     }
-    endpoint = { kind: 'ordinal', ...common, categories: [...ep.categories], arms: out };
+    const categories = ownValue(ep, 'categories');
+    endpoint = { kind: 'ordinal', ...common, categories: Array.isArray(categories) ? categories.map(String) : [], arms: out };
   }
   if (!endpointOk) endpoint = undefined;
 
   // Analysis.
-  const an = file.analysis;
-  const alpha = an.alpha === undefined ? DEFAULT_ALPHA : r.number('analysis.alpha', an.alpha, ALPHA);
+  const an = asObject(ownValue(file, 'analysis')) ?? {};
+  const test = ownValue(an, 'test');
+  const alpha = has(an, 'alpha') ? r.number('analysis.alpha', ownValue(an, 'alpha'), ALPHA) : DEFAULT_ALPHA;
   let nullValue: number | undefined = 0;
-  if (an.test === 'binomial-exact') {
-    if (an.null === undefined) {
+  if (test === 'binomial-exact') {
+    if (!has(an, 'null')) {
       r.issues.push({ path: 'analysis.null', value: undefined, allowed: 'the benchmark rate, in (0, 1), that binomial-exact tests against' });
       nullValue = undefined;
-    } else nullValue = r.number('analysis.null', an.null, BENCHMARK);
-  } else if (an.null !== undefined) nullValue = r.number('analysis.null', an.null, ANY);
+    } else nullValue = r.number('analysis.null', ownValue(an, 'null'), BENCHMARK);
+  } else if (has(an, 'null')) nullValue = r.number('analysis.null', ownValue(an, 'null'), ANY);
 
-  // Simulation.
-  const sim = file.simulation ?? {};
-  const simulation = {
-    replicates: sim.replicates ?? DEFAULT_REPLICATES,
-    seed: sim.seed === undefined ? DEFAULT_SEED : String(sim.seed),
-    ...(sim.precision !== undefined ? { precision: sim.precision } : {}),
-    fastPath: sim.fastPath ?? true,
-  };
-
-  if (r.issues.length > 0 || !design || !endpoint || alpha === undefined || nullValue === undefined) {
-    return { ok: false, issues: r.issues };
+  if (r.issues.length > 0 || !design || !endpoint || alpha === undefined || nullValue === undefined || !isTestId(test)) {
+    return { issues: r.issues };
   }
+  // Past this point the file is a validated ScenarioFile; only defaults remain.
+  const f = input as ScenarioFile;
+  const a = f.analysis;
+  const sim = f.simulation ?? {};
   const scenario: ResolvedScenario = {
     format: SCENARIO_FORMAT,
-    title: file.title,
-    ...(file.description !== undefined ? { description: file.description } : {}),
+    title: f.title,
+    ...(f.description !== undefined ? { description: f.description } : {}),
     design,
     endpoint,
     analysis: {
-      test: an.test,
+      test,
       alpha,
-      sides: an.sides ?? 2,
+      sides: a.sides ?? 2,
       null: nullValue,
-      continuityCorrection: an.continuityCorrection ?? false,
-      multiplicity: an.multiplicity ?? 'holm',
-      success: an.success ?? 'any',
+      continuityCorrection: a.continuityCorrection ?? false,
+      multiplicity: a.multiplicity ?? 'holm',
+      success: a.success ?? 'any',
     },
-    simulation,
+    simulation: {
+      replicates: sim.replicates ?? DEFAULT_REPLICATES,
+      seed: sim.seed === undefined ? DEFAULT_SEED : String(sim.seed),
+      ...(sim.precision !== undefined ? { precision: sim.precision } : {}),
+      fastPath: sim.fastPath ?? true,
+    },
   };
-  if (options.checkSweep === true && file.sweep) {
-    const sweepIssues = checkSweepValues(file, options);
-    if (sweepIssues.length > 0) return { ok: false, issues: sweepIssues };
-  }
-  return { ok: true, scenario };
+  return { issues: [], scenario };
 }
 
 /** Resolves the scenario at each value of each sweep path; reports the values that fail. */

@@ -67,7 +67,8 @@ export const ROOT_KEYS = [
   'expect',
 ] as const;
 
-const DESIGN_KEYS: Record<DesignKind, readonly string[]> = {
+/** Keys of `design`, by design kind. */
+export const DESIGN_KEYS: Readonly<Record<DesignKind, readonly string[]>> = {
   parallel: ['kind', 'arms', 'allocation', 'n', 'dropout'],
   'within-patient': ['kind', 'arms', 'n', 'correlation', 'spillover', 'dropout'],
   'single-arm': ['kind', 'arms', 'n', 'dropout'],
@@ -80,7 +81,8 @@ const DESIGN_KEY_OWNERS = new Map<string, DesignKind[]>([
   ['spillover', ['within-patient']],
 ]);
 
-const ENDPOINT_KEYS: Record<EndpointKind, readonly string[]> = {
+/** Keys of `endpoint`, by endpoint kind. */
+export const ENDPOINT_KEYS: Readonly<Record<EndpointKind, readonly string[]>> = {
   continuous: ['kind', 'label', 'unit', 'better', 'arms'],
   binary: ['kind', 'label', 'unit', 'better', 'arms'],
   ordinal: ['kind', 'label', 'unit', 'better', 'categories', 'arms'],

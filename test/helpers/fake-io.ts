@@ -15,8 +15,8 @@ export function fakeIo(files: Record<string, string> = {}): CliIo & { out: strin
     stderrIsTTY: false,
     now: () => 0,
     simulator: (): Simulator => ({
-      workers: 1,
-      run: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates })),
+      size: 1,
+      runPoints: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates })),
       close: () => undefined,
     }),
   };

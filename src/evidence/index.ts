@@ -1,0 +1,7 @@
+export type * from './types.js';
+export { EVIDENCE, EVIDENCE_IDS, getEvidence } from './library.js';
+export { sdFromCI } from './sd-from-ci.js';
+export { normalFromCI, type NormalParams } from './normal-from-ci.js';
+export { betaFromCI, type BetaFit, type BetaFromCIOptions } from './beta-from-ci.js';
+export { ordinalFromThresholds } from './ordinal-from-thresholds.js';
+export { evidenceCI, type EvidenceInterval } from './evidence-ci.js';
