@@ -4,10 +4,10 @@
  * `ValidationIssue`. Pure: takes the text, not a file name.
  */
 import { MAX_FILE_BYTES } from './limits.js';
-import { formatPath, hasPath, normalizeSegments, parsePath, trySetPath } from './paths.js';
+import { formatPath, hasPath, isPlainObject, normalizeSegments, ownValue, parsePath, trySetPath } from './paths.js';
 import { checkValues, resolveScenario, type ResolveOptions } from './resolve.js';
 import type { ResolvedScenario, ScenarioFile, ValidationIssue } from './types.js';
-import { suggestPath, validateScenario } from './validate.js';
+import { isNewerFormat, suggestPath, validateScenario } from './validate.js';
 
 /** A value to put at a path before validation, e.g. from `--set design.n=80`. */
 export interface PathOverride {
@@ -143,6 +143,7 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
   if (!v.ok || issues.length > 0) {
     // Report the value problems of the parts that can be read, too, so one pass shows every problem.
     const structural = [...issues, ...(v.ok ? [] : v.issues)];
+    if (isPlainObject(data) && isNewerFormat(ownValue(data, 'format'))) return { ok: false, issues: structural };
     const values = checkValues(data, options).filter((i) => !structural.some((s) => related(s.path, i.path)));
     return { ok: false, issues: dedupe([...structural, ...values]) };
   }

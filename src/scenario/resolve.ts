@@ -7,6 +7,9 @@
  * structural problems (`checkValues`).
  */
 import { isTestId } from '../analysis/catalog.js';
+import { evidenceCI } from '../evidence/evidence-ci.js';
+import { EVIDENCE_IDS, getEvidence } from '../evidence/library.js';
+import { didYouMean } from './suggest.js';
 import { compileExpression, evaluateCompiled, evaluateLet, EXPRESSION_ALLOWED } from './expressions.js';
 import { formatIssue } from './format-issues.js';
 import { centreOf } from './param-centre.js';
@@ -60,9 +63,8 @@ export type EvidenceResolver = (id: string) => EvidenceCI | undefined;
 /** Options of `resolveScenario`. */
 export interface ResolveOptions {
   /**
-   * Hook for the evidence library (src/evidence), which does not exist yet.
-   * TODO(evidence): pass the library's lookup here once it exists. Without it,
-   * `fromCI: { evidence }` is reported as "evidence ids are not available yet".
+   * Looks up `fromCI: { evidence }` ids. Defaults to the evidence library
+   * (src/evidence); tests may pass their own.
    */
   resolveEvidence?: EvidenceResolver;
   /**
@@ -116,7 +118,7 @@ class Resolver {
   /** Evaluates a literal or expression; `undefined` (with an issue, unless caused by a failed let name) on failure. */
   evaluate(path: string, expr: unknown): number | undefined {
     if (typeof expr === 'number') {
-      if (Number.isFinite(expr)) return expr;
+      if (Number.isFinite(expr)) return expr === 0 ? 0 : expr; // no -0: results must survive JSON unchanged
       this.add({ path, value: expr, allowed: 'a finite number' });
       return undefined;
     }
@@ -219,14 +221,16 @@ class Resolver {
     const evidence = ownValue(spec, 'evidence');
     if (evidence !== undefined) {
       const evPath = joinPath(path, 'evidence');
-      const lookup = this.options.resolveEvidence;
-      if (!lookup) {
-        this.add({ path: evPath, value: evidence, allowed: 'an explicit {"estimate", "lower", "upper", "unit"?}', hint: 'evidence ids are not available yet' });
-        return undefined;
-      }
+      const lookup = this.options.resolveEvidence ?? evidenceCI;
       const ci = typeof evidence === 'string' ? lookup(evidence) : undefined;
       if (!ci) {
-        this.add({ path: evPath, value: evidence, allowed: 'the id of a known evidence entry', hint: 'unknown evidence id' });
+        const known = typeof evidence === 'string' && getEvidence(evidence) !== undefined;
+        this.add({
+          path: evPath,
+          value: evidence,
+          allowed: 'the id of an evidence entry with an estimate and a 95 % interval (see src/evidence/library.ts)',
+          hint: known ? 'this entry has no interval to build a distribution from' : didYouMean(String(evidence), EVIDENCE_IDS) ?? 'unknown evidence id',
+        });
         return undefined;
       }
       for (const k of ['estimate', 'lower', 'upper'] as const) {
@@ -236,6 +240,7 @@ class Resolver {
         }
       }
       ({ estimate, lower, upper, unit } = ci);
+      [estimate, lower, upper] = [estimate + 0, lower + 0, upper + 0]; // -0 + 0 is 0
       raw = { estimate, lower, upper };
     } else {
       raw = { estimate: ownValue(spec, 'estimate'), lower: ownValue(spec, 'lower'), upper: ownValue(spec, 'upper') };

@@ -104,6 +104,11 @@ export interface OrdinalEndpointSpec extends EndpointCommon {
   kind: 'ordinal';
   /** Category names, worst to best, e.g. `["<25 %", "25–49 %", "50–74 %", "≥75 %"]`. */
   categories: string[];
+  /**
+   * Per arm, one probability per category, summing to 1 (within 1e-6). A
+   * probability may be a distribution: the centres must then sum to 1 within
+   * 0.05, and each replicate's draws are rescaled to sum to 1.
+   */
   arms: Record<string, { probs: NumberSpec[] }>;
 }
 
@@ -174,7 +179,12 @@ export interface ScenarioFile {
   endpoint: EndpointSpec;
   analysis: AnalysisSpec;
   simulation?: SimulationSpec;
-  /** Path → values to try; two paths make a grid. */
+  /**
+   * Path → values to try; two paths make a grid (first path outer). Each path
+   * must lead to an existing number of the file (`design.n`,
+   * `endpoint.arms.msc.mean`, `endpoint.arms.tci.probs[2]`, a parameter inside
+   * a distribution, or `let.<name>` of a name defined in `let`).
+   */
   sweep?: Record<string, Expression[]>;
   expect?: ExpectSpec;
 }

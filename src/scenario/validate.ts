@@ -36,6 +36,7 @@ import {
   type PathSegment,
 } from './paths.js';
 import { closest, didYouMean } from './suggest.js';
+import { EVIDENCE_IDS, getEvidence } from '../evidence/library.js';
 import { SCENARIO_FORMAT, type ScenarioFile, type ValidationIssue } from './types.js';
 
 /** Result of `validateScenario`. */
@@ -164,6 +165,12 @@ export function validateScenario(input: unknown): ValidationResult {
   return { ok: true, scenario: input as ScenarioFile };
 }
 
+/** Whether `format` names a newer version of the format (`trialsim/2`, …), which this engine cannot read. */
+export function isNewerFormat(format: unknown): boolean {
+  const m = typeof format === 'string' ? /^trialsim\/(\d+)$/.exec(format) : null;
+  return m !== null && Number(m[1]) > 1;
+}
+
 function validateRoot(input: unknown, out: Collector): void {
   if (!isPlainObject(input)) {
     out.add('', input, `a JSON object: a ${SCENARIO_FORMAT} scenario`);
@@ -173,8 +180,7 @@ function validateRoot(input: unknown, out: Collector): void {
   // A newer format may look entirely different: report that alone.
   const format = ownValue(root, 'format');
   if (format !== SCENARIO_FORMAT) {
-    const m = typeof format === 'string' ? /^trialsim\/(\d+)$/.exec(format) : null;
-    if (m && Number(m[1]) > 1) {
+    if (isNewerFormat(format)) {
       out.add('format', format, `"${SCENARIO_FORMAT}"`, `this engine reads ${SCENARIO_FORMAT} only; the file was written for ${format}, a newer version`);
       return;
     }
@@ -751,6 +757,7 @@ function checkSources(ctx: Context): void {
     checkKeys(out, path, s, SOURCE_KEYS, 'a source');
     const ev = ownValue(s, 'evidence');
     if (typeof ev !== 'string' || ev.trim() === '') out.add(`${path}.evidence`, ev, 'the id of an evidence entry (a non-empty string)');
+    else if (!getEvidence(ev)) out.add(`${path}.evidence`, ev, 'the id of an entry of the evidence library (src/evidence/library.ts)', didYouMean(ev, EVIDENCE_IDS));
     optionalString(out, s, path, 'note');
     const paths = ownValue(s, 'paths');
     if (paths !== undefined) {

@@ -152,7 +152,7 @@ export function singleBinary(): ScenarioFile {
     design: { kind: 'single-arm', arms: [{ id: 'treated' }], n: 50 },
     endpoint: { kind: 'binary', better: 'higher', arms: { treated: { p: 0.5 } } },
     analysis: { test: 'binomial-exact', null: 0.3, sides: 1 },
-    sources: [{ evidence: 'benchmark-rate', paths: ['analysis.null'], note: 'historical control' }],
+    sources: [{ evidence: 'msc-psoriasis-pasi75', paths: ['analysis.null'], note: 'historical control' }],
     assumptions: [{ path: 'endpoint.arms.treated.p', note: 'hoped-for rate' }],
   };
 }

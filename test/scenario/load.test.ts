@@ -95,11 +95,20 @@ describe('loadScenario', () => {
     ]);
   });
 
+  it('reports only the format of a newer version', () => {
+    const f = JSON.parse(text(parallelContinuous()));
+    f.format = 'trialsim/3';
+    f.design.n = -3;
+    expect(messages(loadScenario(text(f)))).toEqual([
+      'format: got "trialsim/3"; allowed: "trialsim/1" (this engine reads trialsim/1 only; the file was written for trialsim/3, a newer version)',
+    ]);
+  });
+
   it('passes the evidence hook through', () => {
     const f = JSON.parse(text(withinContinuous()));
     f.endpoint.arms.treated.mean = { fromCI: { evidence: 'x' } };
     expect(messages(loadScenario(text(f)))).toEqual([
-      'endpoint.arms.treated.mean.fromCI.evidence: got "x"; allowed: an explicit {"estimate", "lower", "upper", "unit"?} (evidence ids are not available yet)',
+      'endpoint.arms.treated.mean.fromCI.evidence: got "x"; allowed: the id of an evidence entry with an estimate and a 95 % interval (see src/evidence/library.ts) (unknown evidence id)',
     ]);
     const r = loadScenario(text(f), [], { resolveEvidence: () => ({ estimate: 2, lower: 1, upper: 3 }) });
     expect(r.ok && r.resolved.endpoint.arms.treated).toEqual({ mean: { dist: 'normal', mean: 2, sd: 2 / (2 * 1.959964) }, sd: 3 });
@@ -193,6 +202,7 @@ const values = fc.oneof(
   nastyStrings,
   fc.double(),
   fc.integer({ min: -5, max: 200_000 }),
+  fc.constantFrom(-0, 0.5, 1e-300, Number.MAX_VALUE),
   fc.constantFrom({ normal: { mean: 1, sd: 0 } }, { fromCI: { evidence: 'x' } }, { beta: { alpha: -1, beta: 1 } }, [0.5, 0.5], []),
 );
 const mutation = fc.record({

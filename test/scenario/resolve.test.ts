@@ -118,6 +118,18 @@ describe('resolveScenario: valid files', () => {
     expect(Z_975).toBe(1.959964);
   });
 
+  it('turns -0 into 0, so the result survives JSON unchanged', () => {
+    const f = loose(parallelContinuous());
+    f.endpoint.arms.msc.mean = -0;
+    f.endpoint.arms.saline.mean = '-0';
+    const s = resolved(f);
+    expect(s.endpoint.arms).toMatchObject({ msc: { mean: 0 }, saline: { mean: 0 } });
+    const arms = s.endpoint.arms as Record<string, { mean: unknown }>;
+    expect(Object.is(arms.msc.mean, 0)).toBe(true);
+    expect(Object.is(arms.saline.mean, 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+
   it('binomial-exact takes its benchmark from analysis.null', () => {
     expect(resolved(singleBinary()).analysis).toMatchObject({ test: 'binomial-exact', null: 0.3, sides: 1 });
   });
@@ -129,10 +141,14 @@ describe('resolveScenario: evidence ids', () => {
     f.endpoint.arms.msc.mean = { fromCI: { evidence: 'aga-hair-count' } };
     return f;
   };
-  it('reports that evidence ids are not available yet, without a resolver', () => {
+  it('uses the evidence library by default: an entry without an interval is refused, one with it becomes a normal', () => {
     expect(messages(withEvidence())).toEqual([
-      'endpoint.arms.msc.mean.fromCI.evidence: got "aga-hair-count"; allowed: an explicit {"estimate", "lower", "upper", "unit"?} (evidence ids are not available yet)',
+      'endpoint.arms.msc.mean.fromCI.evidence: got "aga-hair-count"; allowed: the id of an evidence entry with an estimate and a 95 % interval (see src/evidence/library.ts) (this entry has no interval to build a distribution from)',
     ]);
+    const f = withEvidence();
+    // rdeb-bebss: −5.6 (95 % CI −7.39 to −3.86), paper 003, "Clinical efficacy"
+    f.endpoint.arms.msc.mean.fromCI.evidence = 'rdeb-bebss';
+    expect(resolved(f).endpoint.arms.msc).toEqual({ mean: { dist: 'normal', mean: -5.6, sd: (-3.86 + 7.39) / (2 * Z_975) }, sd: 3.01 });
   });
   it('uses the resolveEvidence hook when given', () => {
     const resolveEvidence = (id: string) => (id === 'aga-hair-count' ? { estimate: 2.45, lower: 0.4, upper: 4.5 } : undefined);
@@ -141,7 +157,7 @@ describe('resolveScenario: evidence ids', () => {
     const f = withEvidence();
     f.endpoint.arms.msc.mean.fromCI.evidence = 'nope';
     expect(messages(f, { resolveEvidence })).toEqual([
-      'endpoint.arms.msc.mean.fromCI.evidence: got "nope"; allowed: the id of a known evidence entry (unknown evidence id)',
+      'endpoint.arms.msc.mean.fromCI.evidence: got "nope"; allowed: the id of an evidence entry with an estimate and a 95 % interval (see src/evidence/library.ts) (unknown evidence id)',
     ]);
   });
 });
