@@ -16,8 +16,8 @@ export interface Override {
 }
 
 /**
- * Loads a scenario, applies `overrides`, expands its sweep and resolves every
- * point (each point re-evaluates the expressions, so sweeping a `let` value
+ * Loads a scenario, applies `overrides` (an overridden path is no longer
+ * swept), expands its sweep and resolves every point (each point re-evaluates the expressions, so sweeping a `let` value
  * moves everything computed from it). A sweep value that makes the scenario
  * invalid is reported at its place in `sweep`.
  */
@@ -29,7 +29,10 @@ export function designPoints(
   if (!base.ok) return base;
   const points: DesignPoint[] = [];
   const issues: ValidationIssue[] = [];
-  for (const point of expandSweep(base.file)) {
+  // A value fixed by an override is no longer swept: `--set design.n=70` means n = 70.
+  const fixed = new Set(overrides.map((o) => o.path));
+  const sweep = Object.fromEntries(Object.entries(base.file.sweep ?? {}).filter(([path]) => !fixed.has(path)));
+  for (const point of expandSweep({ ...base.file, sweep })) {
     const pointOverrides = Object.entries(point.set).map(([path, value]) => ({ path, value }));
     const loaded = loadScenario(text, [...overrides, ...pointOverrides]);
     if (loaded.ok) {

@@ -126,3 +126,13 @@ describe('trialsim validate', () => {
     expect(io.err).toMatch(/^bad\.json: .*JSON/);
   });
 });
+
+describe('--set on a swept path', () => {
+  it('fixes the value instead of sweeping it', async () => {
+    const io = fakeIo();
+    expect(await main(['run', NCT, '--replicates', '1000', '--set', 'design.n=70', '--format', 'json'], io)).toBe(0);
+    const result = JSON.parse(io.out);
+    expect(result.points).toHaveLength(1);
+    expect(result.points[0].set).toEqual({});
+  });
+});

@@ -1,0 +1,51 @@
+import type { PointResult } from '../engine/point-result.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { prepareRun, type PointRunner, type RunSettings } from './scenario-run.js';
+import type { Expression } from '../scenario/types.js';
+
+/** Options of a search run: cancellation and progress, as for `simulateRun`. */
+export interface SearchRunOptions {
+  signal?: AbortSignal;
+  /** Progress of the current round of evaluations (each round starts again from 0). */
+  onProgress?: (done: number, expected: number) => void;
+  /** The file the scenario came from, recorded in the result. */
+  file?: string;
+}
+
+/**
+ * Simulates scenarios derived from one design point (other n, other effects)
+ * through the same path as `trialsim run`: `prepareRun` applies the run
+ * settings (replicates, seed, precision, fast path) and the runner (the worker
+ * pool) simulates them all in one batch. Only the main quantity is simulated
+ * (power, or assurance with uncertain parameters), not the power at the estimate.
+ */
+export async function simulateScenarios(
+  scenarios: readonly { set: Record<string, Expression>; scenario: ResolvedScenario }[],
+  runner: PointRunner,
+  settings: RunSettings,
+  options: SearchRunOptions = {},
+): Promise<PointResult[]> {
+  const prepared = prepareRun(scenarios, settings);
+  return runner.runPoints(prepared.simulated.slice(0, prepared.points.length), options);
+}
+
+/** The scenario with every run setting applied (replicates, seed, fast path), as it is simulated. */
+export function settledScenario(scenario: ResolvedScenario, settings: RunSettings): ResolvedScenario {
+  return prepareRun([{ set: {}, scenario }], settings).points[0].scenario;
+}
+
+/** An evaluated point of a search as reported. */
+export interface SearchPoint {
+  power: number;
+  ci95: [number, number];
+  mcse: number;
+  replicates: number;
+  successes: number;
+  degenerate: number;
+}
+
+/** A point result in the reported form (the search's quantity is always called `power` here). */
+export function searchPoint(result: PointResult): SearchPoint {
+  const { power, ci95, mcse, replicates, successes, degenerate } = result;
+  return { power, ci95, mcse, replicates, successes, degenerate };
+}
