@@ -12,4 +12,6 @@ export interface Rng {
    * `uniform()` would give, faster, because the state stays in local variables.
    */
   fillUniform(out: Float64Array, n: number): void;
+  /** Writes the next `n` raw 32-bit draws (the same numbers `int32()` gives) into `out[0..n)`. */
+  fillInt32(out: Int32Array, n: number): void;
 }

@@ -85,6 +85,26 @@ export class Xorwow implements Rng {
     this.d = d;
   }
 
+  fillInt32(out: Int32Array, n: number): void {
+    let { x, y, z, w, v, d } = this;
+    for (let i = 0; i < n; i++) {
+      const t = x ^ (x >>> 2);
+      x = y;
+      y = z;
+      z = w;
+      w = v;
+      v = v ^ (v << 4) ^ (t ^ (t << 1));
+      d = (d + 362437) | 0;
+      out[i] = d + v;
+    }
+    this.x = x;
+    this.y = y;
+    this.z = z;
+    this.w = w;
+    this.v = v;
+    this.d = d;
+  }
+
   /**
    * Starts this generator on a new stream whose state is drawn from `parent`.
    * Used for per-replicate, per-arm streams: far cheaper than seeding from a
