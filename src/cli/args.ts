@@ -1,20 +1,30 @@
 import { parseArgs } from 'node:util';
 import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
-import { MAX_REPLICATES } from '../scenario/limits.js';
+import { MAX_N, MAX_REPLICATES, MAX_SWEEP_PATHS, MIN_N } from '../scenario/limits.js';
+import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 
 /** Parses an optional whole-number option within [min, max]. */
 function wholeNumber(flag: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
     throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);
   }
   return value;
 }
 
+/** Parses an optional number strictly between `low` and `high` (or up to `high` when `highIncluded`). */
+function between(flag: string, text: string | undefined, low: number, high: number, allowed: string, highIncluded = false): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  const ok = text.trim() !== '' && value > low && (highIncluded ? value <= high : value < high);
+  if (!ok) throw new UsageError(`${flag}: got "${text}"; allowed: ${allowed}`);
+  return value;
+}
+
 /** Commands the CLI knows. */
-export type Command = 'run' | 'validate' | 'help';
+export type Command = 'run' | 'size' | 'mde' | 'validate' | 'help';
 
 /** A parsed command line. */
 export interface CliArguments {
@@ -23,15 +33,28 @@ export interface CliArguments {
   replicates?: number;
   seed?: string;
   set: string[];
+  /** `--sweep` arguments, replacing the file's sweep (at most two: a grid). */
+  sweep: SweepArgument[];
   /** Worker threads (undefined = one per core). */
   workers?: number;
   /** Target half-width of the 95 % interval (adaptive replicates). */
   precision?: number;
   /** Simulate every patient even where the sufficient-statistics fast path applies. */
   noFastPath: boolean;
+  /** `size` / `mde`: the power to reach; `run`: the target line of `--svg`. */
+  power?: number;
+  /** Significance level, overriding `analysis.alpha`. */
+  alpha?: number;
+  /** `size`: largest total n to consider. */
+  maxN?: number;
+  /** Write the power curve as SVG to this file (`run`, `size`). */
+  svg?: string;
   format: OutputFormat;
   out?: string;
 }
+
+/** Files with this ending are JSON Schemas, not scenarios, and are skipped. */
+export const SCHEMA_SUFFIX = '.schema.json';
 
 /** Most worker threads one run may start. */
 export const MAX_WORKERS = 64;
@@ -39,7 +62,7 @@ export const MAX_WORKERS = 64;
 export const MIN_PRECISION = 0.0005;
 
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'markdown'];
-const COMMANDS: readonly Command[] = ['run', 'validate', 'help'];
+const COMMANDS: readonly Command[] = ['run', 'size', 'mde', 'validate', 'help'];
 
 /** Parses `argv` (without node and script), throwing `UsageError` with a one-line reason. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -53,10 +76,16 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         replicates: { type: 'string' },
         seed: { type: 'string' },
         set: { type: 'string', multiple: true },
+        sweep: { type: 'string', multiple: true },
         format: { type: 'string' },
         out: { type: 'string' },
         workers: { type: 'string' },
         precision: { type: 'string' },
+        power: { type: 'string' },
+        alpha: { type: 'string' },
+        'max-n': { type: 'string' },
+        svg: { type: 'string' },
+        png: { type: 'string' },
         'no-fast-path': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -65,13 +94,22 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
-  const [commandWord, ...files] = positionals;
-  if (values.help || commandWord === undefined) return { command: 'help', files: [], set: [], format: 'table', noFastPath: false };
+  const [commandWord, ...named] = positionals;
+  // The JSON Schema lives beside the scenarios; skipping it lets `scenarios/*.json` mean "every scenario".
+  const files = named.filter((f) => !f.endsWith(SCHEMA_SUFFIX));
+  if (values.help || commandWord === undefined) {
+    return { command: 'help', files: [], set: [], sweep: [], format: 'table', noFastPath: false };
+  }
   if (!(COMMANDS as readonly string[]).includes(commandWord)) {
     throw new UsageError(`unknown command "${commandWord}"; allowed: ${COMMANDS.join(', ')}`);
   }
   const command = commandWord as Command;
-  if (command !== 'help' && files.length === 0) throw new UsageError(`${command} needs at least one scenario file`);
+  if (command !== 'help' && files.length === 0) {
+    throw new UsageError(`${command} needs at least one scenario file${named.length > 0 ? ` (files named *${SCHEMA_SUFFIX} are JSON Schemas and are skipped)` : ''}`);
+  }
+  if ((command === 'size' || command === 'mde') && files.length > 1) {
+    throw new UsageError(`${command} takes one scenario file (got ${files.length}); run it once per file`);
+  }
 
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -86,6 +124,26 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       throw new UsageError(`--precision: got "${values.precision}"; allowed: a half-width from ${MIN_PRECISION} to 0.5, e.g. 0.005`);
     }
   }
+  const power = between('--power', values.power, 0, 1, 'a power strictly between 0 and 1, e.g. 0.9');
+  if ((command === 'size' || command === 'mde') && power === undefined) {
+    throw new UsageError(`${command} needs --power, the power to reach, e.g. --power 0.9`);
+  }
+  const alpha = between('--alpha', values.alpha, 0, 0.5, 'a significance level above 0 and at most 0.5, e.g. 0.025', true);
+  const maxN = wholeNumber('--max-n', values['max-n'], MIN_N, MAX_N);
+  if (maxN !== undefined && command !== 'size') throw new UsageError('--max-n is an option of size');
+  if (values.png !== undefined) {
+    throw new UsageError('--png is not available: trialsim draws SVG only (PNG would need a browser); use --svg FILE');
+  }
+  if (values.svg !== undefined && command !== 'run' && command !== 'size') throw new UsageError('--svg is an option of run and size');
+  if (values.svg !== undefined && command === 'run' && files.length > 1) throw new UsageError('--svg draws one file: run it with one scenario file');
+  const sweep = (values.sweep ?? []).map(parseSweepArgument);
+  if (sweep.length > MAX_SWEEP_PATHS) {
+    throw new UsageError(`--sweep: got ${sweep.length} paths; allowed: at most ${MAX_SWEEP_PATHS} (two make a grid)`);
+  }
+  if (sweep.length === 2 && sweep[0].path === sweep[1].path) throw new UsageError(`--sweep: ${sweep[0].path} is swept twice`);
+  if (command === 'size' && sweep.some((s) => s.path === 'design.n')) {
+    throw new UsageError('--sweep design.n: size searches n itself; sweep other values (e.g. design.dropout)');
+  }
   return {
     command,
     files,
@@ -95,6 +153,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     noFastPath: values['no-fast-path'] === true,
     seed: values.seed,
     set: values.set ?? [],
+    sweep,
+    power,
+    alpha,
+    maxN,
+    svg: values.svg,
     format: format as OutputFormat,
     out: values.out,
   };

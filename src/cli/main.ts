@@ -3,6 +3,7 @@ import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { InvalidInputError } from './invalid-input-error.js';
 import { runCommand } from './run-command.js';
+import { mdeCommand, sizeCommand } from './search-commands.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
 
@@ -20,6 +21,10 @@ export async function main(argv: readonly string[], io: CliIo, debug = false): P
         return 0;
       case 'run':
         return await runCommand(args, io);
+      case 'size':
+        return await sizeCommand(args, io);
+      case 'mde':
+        return await mdeCommand(args, io);
       case 'validate':
         return validateCommand(args, io);
     }

@@ -1,15 +1,29 @@
 import { formatResults } from '../report/format-result.js';
 import type { RunResult } from '../report/run-result.js';
+import { runCurves } from '../report/curve-series.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
-import { loadDesignPoints } from './load-design-points.js';
+import { loadScenarioFile } from './load-design-points.js';
 import { simulateFile } from './simulate-file.js';
+import { renderCurveSvg } from './svg-output.js';
+import { UsageError } from './usage-error.js';
+
+/** The power line of `--svg`: `--power`, else the file's `expect` bound, else none. */
+function targetLine(args: CliArguments, expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined): number | undefined {
+  return args.power ?? expect?.power?.atLeast ?? expect?.assurance?.atLeast;
+}
 
 /** `trialsim run`: simulates every file and prints the results. Returns the exit code. */
 export async function runCommand(args: CliArguments, io: CliIo): Promise<number> {
   // Validate every file before starting any work, so a typo in the last file
   // does not cost the simulation of the first ones.
-  for (const file of args.files) loadDesignPoints(file, args, io);
+  const loaded = args.files.map((file) => loadScenarioFile(file, args, io));
+  if (args.svg !== undefined) {
+    const paths = new Set(loaded[0].points.flatMap((p) => Object.keys(p.set)));
+    if (paths.size === 0 || loaded[0].points.length < 2) {
+      throw new UsageError('--svg draws a curve: the scenario needs a sweep with at least two points (in the file or with --sweep)');
+    }
+  }
   const simulator = io.simulator(args.workers);
   const results: RunResult[] = [];
   try {
@@ -20,5 +34,11 @@ export async function runCommand(args: CliArguments, io: CliIo): Promise<number>
   const text = formatResults(results, args.format);
   if (args.out) io.writeText(args.out, text);
   else io.stdout(text);
+  if (args.svg !== undefined) {
+    const design = loaded[0].file.design as { n?: unknown };
+    const curves = runCurves(results[0], typeof design.n === 'number' ? design.n : undefined);
+    if (typeof curves === 'string') throw new UsageError(`--svg: ${curves}`);
+    io.writeText(args.svg, renderCurveSvg(curves, targetLine(args, loaded[0].file.expect)));
+  }
   return 0;
 }

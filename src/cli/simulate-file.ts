@@ -1,18 +1,24 @@
 import type { RunResult } from '../report/run-result.js';
 import { prepareRun, simulateRun, type PointRunner } from '../report/scenario-run.js';
+import type { RunSettings } from '../report/scenario-run.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { loadDesignPoints } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 
-/** Simulates every design point of one scenario file, with the settings given on the command line. */
-export async function simulateFile(file: string, args: CliArguments, io: CliIo, runner: PointRunner): Promise<RunResult> {
-  const run = prepareRun(loadDesignPoints(file, args, io), {
+/** The run settings given on the command line. */
+export function runSettings(args: CliArguments): RunSettings {
+  return {
     replicates: args.replicates,
     seed: args.seed,
     precision: args.precision,
     fastPath: args.noFastPath ? false : undefined,
-  });
+  };
+}
+
+/** Simulates every design point of one scenario file, with the settings given on the command line. */
+export async function simulateFile(file: string, args: CliArguments, io: CliIo, runner: PointRunner): Promise<RunResult> {
+  const run = prepareRun(loadDesignPoints(file, args, io), runSettings(args));
   const bar = progressBar(io, file);
   try {
     return await simulateRun(run, runner, { onProgress: bar.update, file });

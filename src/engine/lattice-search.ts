@@ -12,7 +12,10 @@ import type { PointResult } from './point-result.js';
  * power ≈ Φ(a·x(k) − b), with x(k) = √k for sample sizes (the noncentrality of
  * most tests grows with √n) and x(k) = k for effects; b = z(1 − α/sides) pins
  * the model at "no signal". The model only proposes where to look; bracketing
- * and bisection make the answer, so a poor model costs evaluations, never correctness.
+ * and bisection make the answer, so a poor model costs evaluations, never
+ * correctness. Steps towards the bracket at least double when they keep falling
+ * short, and an interpolation that fails to halve the bracket is followed by a
+ * plain bisection, so the cost stays logarithmic even when the model is wrong.
  */
 export interface LatticeSearchOptions {
   /** Power to reach, in (0, 1). */
@@ -106,6 +109,9 @@ export async function searchLattice(options: LatticeSearchOptions): Promise<Latt
 
   const start = Math.min(max, Math.max(min, Math.round(options.start)));
   await evaluate([start - 1, start]);
+  // Unbracketed steps that fall short again at least double (the model can be too timid, e.g. for assurance that plateaus).
+  let lastStep = 0;
+  let lastDirection: 'up' | 'down' | undefined;
 
   while (evaluations.length < maxEvaluations) {
     const { lo, hi } = bracket();
@@ -114,18 +120,25 @@ export async function searchLattice(options: LatticeSearchOptions): Promise<Latt
     }
     if (hi === undefined && lo === max) return { k: undefined, evaluations, rounds, converged: true };
     let next: number[];
+    if (hi !== undefined && lo !== undefined) lastDirection = undefined;
     if (hi === undefined) {
       // Everything evaluated falls short: step up from the largest k.
       const from = lo!;
       const predicted = modelPrediction(from);
       const aim = predicted === undefined ? 2 * from : predicted * 1.03 + 1;
-      next = [Math.min(max, Math.max(from + 1, Math.min(4 * from, Math.ceil(aim))))];
+      const least = lastDirection === 'up' ? from + 2 * lastStep : from + 1;
+      next = [Math.min(max, Math.max(least, Math.min(4 * from, Math.ceil(aim))))];
+      lastStep = next[0] - from;
+      lastDirection = 'up';
     } else if (lo === undefined) {
       // Everything evaluated reaches the target: step down from the smallest k.
       const from = hi;
       const predicted = modelPrediction(from);
       const aim = predicted === undefined ? from / 2 : predicted * 0.97 - 1;
-      next = [Math.max(min, Math.min(from - 1, Math.max(Math.floor(from / 4), Math.floor(aim))))];
+      const most = lastDirection === 'down' ? from - 2 * lastStep : from - 1;
+      next = [Math.max(min, Math.min(most, Math.max(Math.floor(from / 4), Math.floor(aim))))];
+      lastStep = from - next[0];
+      lastDirection = 'down';
     } else if (hi - lo - 1 <= 2) {
       next = Array.from({ length: hi - lo - 1 }, (_, i) => lo + 1 + i);
     } else {

@@ -124,7 +124,7 @@ export function closedFormEffect(scenario: ResolvedScenario, lattice: EffectLatt
     if ((powerAt(mid) ?? 0) >= target) hi = mid;
     else lo = mid;
   }
-  const method = closedFormFor(withEffect(scenario, lattice, hi))!.method + (dropout > 0 ? `, with n\u00b7(1 \u2212 ${dropout}) expected completers per arm` : '');
+  const method = closedFormFor(withEffect(scenario, lattice, hi))!.method + (dropout > 0 ? `, with n\u00b7(1 \u2212 ${Number(dropout.toPrecision(4))}) expected completers per arm` : '');
   return { j: hi, power: powerAt(hi)!, method };
 }
 

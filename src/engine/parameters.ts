@@ -62,15 +62,17 @@ export function fillParameters(
   value: (param: Param) => number,
 ): void {
   const { design, endpoint } = scenario;
-  params.dropout = value(design.dropout);
-  params.correlation = design.kind === 'within-patient' ? value(design.correlation) : 0;
-  params.spillover = design.kind === 'within-patient' ? value(design.spillover) : 0;
+  // A distribution may put draws outside a parameter's range (a normal prior on
+  // a rate, say); such draws are clipped to the range, never passed on as NaN.
+  params.dropout = clip(value(design.dropout), 0, MAX_DROPOUT);
+  params.correlation = design.kind === 'within-patient' ? clip(value(design.correlation), -MAX_CORRELATION, MAX_CORRELATION) : 0;
+  params.spillover = design.kind === 'within-patient' ? clip(value(design.spillover), 0, 1) : 0;
   design.arms.forEach((arm, a) => {
     if (endpoint.kind === 'continuous') {
       params.mean[a] = value(endpoint.arms[arm.id].mean);
-      params.sd[a] = value(endpoint.arms[arm.id].sd);
+      params.sd[a] = Math.max(value(endpoint.arms[arm.id].sd), MIN_SD);
     } else if (endpoint.kind === 'binary') {
-      params.p[a] = value(endpoint.arms[arm.id].p);
+      params.p[a] = clip(value(endpoint.arms[arm.id].p), 0, 1);
     } else {
       const probs = endpoint.arms[arm.id].probs.map(value);
       params.cumulative[a].set(cumulativeProbabilities(normalise(probs)));
@@ -107,6 +109,17 @@ function applySpillover(params: TrialParameters, endpoint: 'continuous' | 'binar
     const t = params.cumulative[active];
     for (let k = 0; k < c.length - 1; k++) c[k] += g * (t[k] - c[k]);
   }
+}
+
+/** Largest dropout a draw may give: every patient lost would leave nothing to analyse. */
+const MAX_DROPOUT = 0.999;
+/** Largest |correlation| a draw may give: ±1 makes the two sites identical. */
+const MAX_CORRELATION = 0.999;
+/** Smallest SD a draw may give. */
+const MIN_SD = 1e-12;
+
+function clip(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
 }
 
 /** Rescales drawn probabilities to sum to 1 (draws from independent distributions need not). */

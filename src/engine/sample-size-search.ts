@@ -8,8 +8,9 @@ import { closedFormFor, type ClosedForm } from './closed-form.js';
  * parallel design whose allocation is a ratio of small whole numbers (after
  * scaling, e.g. 1.5 : 1 → 3 : 2), `perStep` is that ratio reduced, so every n
  * on the lattice splits into whole patients exactly in the allocation ratio
- * (1:1 → even n, 2:1 → multiples of 3). Otherwise step is 1 and arms are
- * rounded as everywhere else (`armSizes`). Within-patient and single-arm
+ * (1:1 → even n, 2:1 → multiples of 3), as long as a step is at most
+ * MAX_EXACT_STEP patients. Otherwise step is 1 and arms are rounded as
+ * everywhere else (`armSizes`). Within-patient and single-arm
  * designs: k patients.
  */
 export interface SizeLattice {
@@ -43,9 +44,17 @@ export function wholeRatio(weights: readonly number[]): number[] | undefined {
   return undefined;
 }
 
+/**
+ * Largest lattice step kept exact. A ratio such as 19:16 (the numbers a
+ * published trial happened to randomize) would force steps of 35 patients;
+ * such designs step by one patient and round the arms instead.
+ */
+export const MAX_EXACT_STEP = 12;
+
 /** The lattice of sample sizes of a design, up to `maxN` patients. */
 export function sizeLattice(design: ResolvedDesign, maxN: number): SizeLattice {
-  const perStep = design.kind === 'parallel' ? wholeRatio(design.allocation) : undefined;
+  const ratio = design.kind === 'parallel' ? wholeRatio(design.allocation) : undefined;
+  const perStep = ratio && ratio.reduce((s, w) => s + w, 0) <= MAX_EXACT_STEP ? ratio : undefined;
   const step = perStep ? perStep.reduce((s, w) => s + w, 0) : 1;
   return { step, perStep, min: Math.max(1, Math.ceil(MIN_N / step)), max: Math.floor(maxN / step) };
 }

@@ -91,6 +91,8 @@ export interface SizeResult {
   evaluated: SizePoint[];
   /** Points of the power curve drawn with `--svg` (dropout off), when asked for. */
   curve?: SizePoint[];
+  /** Design points simulated for the curve beyond the search's own (not counted in `evaluations`). */
+  curveEvaluations?: number;
   seed: string;
   rng: string;
   engine: string;
@@ -129,8 +131,9 @@ function methodText(scenario: ResolvedScenario, lattice: SizeLattice, dropout: n
     : design.kind === 'parallel'
       ? `n = k, arms rounded to the allocation ${design.allocation.join(':')}`
       : 'n = k patients';
+  const shown = Number(dropout.toPrecision(4));
   const dropoutText = dropout > 0
-    ? ` n counts analysed patients: the search simulates without dropout, and nWithDropout = \u2308n/(1 \u2212 ${dropout})\u2309 on the lattice is the number to randomize (powerAtNWithDropout re-simulates it with the file's dropout, as a check); dropout is never counted twice.`
+    ? ` n counts analysed patients: the search simulates without dropout, and nWithDropout = \u2308n/(1 \u2212 ${shown})\u2309 on the lattice is the number to randomize (powerAtNWithDropout re-simulates it with the file's dropout, as a check); dropout is never counted twice.`
     : ' The file has no dropout, so n analysed = n randomized.';
   return (
     `Smallest n on the lattice (${latticeText}) whose simulated power reaches the target: ` +

@@ -8,6 +8,7 @@
  */
 import { isTestId } from '../analysis/catalog.js';
 import { evidenceCI } from '../evidence/evidence-ci.js';
+import { betaFromCI } from '../evidence/beta-from-ci.js';
 import { EVIDENCE_IDS, getEvidence } from '../evidence/library.js';
 import { didYouMean } from './suggest.js';
 import { compileExpression, evaluateCompiled, evaluateLet, EXPRESSION_ALLOWED } from './expressions.js';
@@ -267,6 +268,11 @@ class Resolver {
     if (allowed !== undefined) {
       this.add({ path: joinPath(path, 'estimate'), value: raw.estimate, allowed: `${allowed} (the estimate${note})`, evaluated: e });
       return undefined;
+    }
+    // A proportion's interval becomes a beta (a normal would put draws outside [0, 1]).
+    if ((unit === '%' || unit === 'proportion') && e > 0 && e < 1 && lo >= 0 && hi <= 1) {
+      const fit = betaFromCI(e, lo, hi);
+      return { dist: 'beta', alpha: fit.alpha, beta: fit.beta };
     }
     return { dist: 'normal', mean: e, sd: (hi - lo) / (2 * Z_975) };
   }

@@ -136,3 +136,15 @@ describe('--set on a swept path', () => {
     expect(result.points[0].set).toEqual({});
   });
 });
+
+describe('file arguments', () => {
+  it('skip the JSON Schema, so scenarios/*.json means every scenario', async () => {
+    const io = fakeIo();
+    expect(await main(['validate', 'scenarios/scenario.schema.json', NCT], io)).toBe(0);
+    expect(io.out).toContain(NCT);
+    expect(io.out).not.toContain('schema');
+    const only = fakeIo();
+    expect(await main(['validate', 'scenarios/scenario.schema.json'], only)).toBe(2);
+    expect(only.err).toContain('JSON Schemas and are skipped');
+  });
+});

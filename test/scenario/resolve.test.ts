@@ -1,3 +1,4 @@
+import { betaFromCI } from '../../src/evidence/beta-from-ci.js';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/scenario/format-issues.js';
 import { resolveScenario, Z_975, type ResolveOptions } from '../../src/scenario/resolve.js';
@@ -107,15 +108,19 @@ describe('resolveScenario: valid files', () => {
     expect(s.endpoint.arms.treated).toEqual({ mean: -1.5, sd: { dist: 'lognormal', meanlog: 0.9, sdlog: 0.2 } });
   });
 
-  it('turns fromCI into a normal: mean = estimate, sd = (upper − lower) / (2 · 1.959964); "%" divides by 100', () => {
+  it('turns fromCI of a value into a normal: mean = estimate, sd = (upper − lower) / (2 · 1.959964)', () => {
     const w = resolved(withinContinuous());
     expect(w.endpoint.arms.treated).toEqual({ mean: { dist: 'normal', mean: 2.45, sd: (3.7 - 1.2) / (2 * 1.959964) }, sd: 3 });
-    const b = resolved(withinBinary());
-    const p = b.endpoint.arms.active as { p: { dist: string; mean: number; sd: number } };
-    expect(p.p.dist).toBe('normal');
-    expect(p.p.mean).toBeCloseTo(0.6, 15);
-    expect(p.p.sd).toBeCloseTo((0.75 - 0.45) / (2 * Z_975), 15);
     expect(Z_975).toBe(1.959964);
+  });
+
+  it('turns fromCI of a proportion ("%" divided by 100) into the beta betaFromCI fits, so no draw leaves [0, 1]', () => {
+    const b = resolved(withinBinary());
+    const p = b.endpoint.arms.active as { p: { dist: string; alpha: number; beta: number } };
+    expect(p.p.dist).toBe('beta');
+    const fit = betaFromCI(0.6, 0.45, 0.75);
+    expect(p.p).toEqual({ dist: 'beta', alpha: fit.alpha, beta: fit.beta });
+    expect(fit.alpha / (fit.alpha + fit.beta)).toBeCloseTo(0.6, 12);
   });
 
   it('turns -0 into 0, so the result survives JSON unchanged', () => {

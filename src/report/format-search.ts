@@ -1,0 +1,197 @@
+import type { OutputFormat } from './format-result.js';
+import type { MdeResult } from './mde-run.js';
+import type { SizeResult } from './size-run.js';
+
+const fixed = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
+const interval = (ci: [number, number] | null | undefined) => (ci ? `[${fixed(ci[0])}, ${fixed(ci[1])}]` : '');
+const perArmText = (perArm: Record<string, number> | undefined) =>
+  perArm ? Object.entries(perArm).map(([arm, n]) => `${arm} ${n}`).join(', ') : '';
+const decimalsOf = (unit: number) => Math.max(0, -Math.floor(Math.log10(unit) + 1e-9));
+
+/** Swept paths of a set of results (other than the searched quantity). */
+function sweptPaths(results: ReadonlyArray<{ set: Record<string, unknown> }>): string[] {
+  return [...new Set(results.flatMap((r) => Object.keys(r.set)))];
+}
+
+/** A table as header and rows of cells. */
+interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+function sizeTable(results: SizeResult[]): Table {
+  const paths = sweptPaths(results);
+  const quantity = results[0].quantity;
+  return {
+    header: [...paths, 'target', 'n', 'per arm', quantity, 'ci95 low', 'ci95 high', 'n-1', `${quantity} at n-1`, 'n randomized', 'closed form n', 'evaluations'],
+    rows: results.map((r) => [
+      ...paths.map((p) => String(r.set[p] ?? '')),
+      String(r.target),
+      r.n === null ? `> ${r.maxN}` : String(r.n),
+      r.perArm ? Object.values(r.perArm).join('/') : '',
+      fixed(r.power),
+      fixed(r.ci95?.[0]),
+      fixed(r.ci95?.[1]),
+      r.nMinus1 === null ? '' : String(r.nMinus1),
+      fixed(r.powerAtNMinus1),
+      r.nWithDropout === null ? '' : String(r.nWithDropout),
+      r.closedForm?.n === null || r.closedForm === undefined ? '' : String(r.closedForm.n),
+      String(r.evaluations),
+    ]),
+  };
+}
+
+function mdeTable(results: MdeResult[]): Table {
+  const paths = sweptPaths(results);
+  const quantity = results[0].quantity;
+  const d = decimalsOf(results[0].resolution);
+  return {
+    header: [...paths, 'target', 'n', 'effect', results[0].parameter === 'mean' ? 'mean' : 'rate', quantity, 'ci95 low', 'ci95 high', `${quantity} one step below`, 'closed form effect', 'evaluations'],
+    rows: results.map((r) => [
+      ...paths.map((p) => String(r.set[p] ?? '')),
+      String(r.target),
+      String(r.n),
+      r.effect === null ? 'not reached' : r.effect.toFixed(d),
+      r.value === null ? '' : r.value.toFixed(d),
+      fixed(r.power),
+      fixed(r.ci95?.[0]),
+      fixed(r.ci95?.[1]),
+      fixed(r.powerBelow),
+      r.closedForm ? r.closedForm.effect.toFixed(d) : '',
+      String(r.evaluations),
+    ]),
+  };
+}
+
+function provenance(r: SizeResult | MdeResult): string {
+  const sided = r.sides === 2 ? 'two-sided' : 'one-sided';
+  const replicates = r.precision === undefined ? `${r.replicates} replicates per point` : `precision ±${r.precision}`;
+  return `${r.test}, ${sided} \u03b1 = ${r.alpha} \u00b7 ${replicates} \u00b7 seed "${r.seed}" \u00b7 ${r.rng} \u00b7 engine ${r.engine} \u00b7 ${r.workers} worker(s) \u00b7 ${r.elapsedMs} ms`;
+}
+
+function aligned(table: Table): string {
+  const widths = table.header.map((h, i) => Math.max(h.length, ...table.rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  return [line(table.header), ...table.rows.map(line)].join('\n');
+}
+
+function csv(table: Table): string {
+  const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return [table.header, ...table.rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+}
+
+function markdown(title: string, line: string, table: Table): string {
+  const escape = (c: string) => c.replace(/\|/g, '\\|');
+  return [
+    `### ${escape(title)}`,
+    '',
+    line,
+    '',
+    `| ${table.header.map(escape).join(' | ')} |`,
+    `| ${table.header.map(() => '---:').join(' | ')} |`,
+    ...table.rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+  ].join('\n') + '\n';
+}
+
+/** Label/value lines, aligned. */
+function block(lines: Array<[string, string]>): string {
+  const width = Math.max(...lines.map(([label]) => label.length));
+  return lines.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+/** One size result as a labelled block, for a terminal. */
+function sizeBlock(r: SizeResult): string {
+  const q = r.quantity;
+  const lines: Array<[string, string]> = [['target ' + q, String(r.target)]];
+  if (r.n === null) {
+    lines.push(['n', `not reached with n \u2264 ${r.maxN} (largest tried: ${r.evaluated.at(-1)?.n}, ${q} ${fixed(r.evaluated.at(-1)?.power)}); raise --max-n`]);
+  } else {
+    lines.push([r.dropout > 0 ? 'n analysed' : 'n', `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}`]);
+    lines.push([`${q} at n`, `${fixed(r.power)}  ${interval(r.ci95)}`]);
+    if (r.nMinus1 !== null) lines.push([`${q} at n\u2212step = ${r.nMinus1}`, `${fixed(r.powerAtNMinus1)}  ${interval(r.ci95AtNMinus1)}`]);
+    if (r.dropout > 0) {
+      lines.push(['n to randomize', `${r.nWithDropout}${r.perArmWithDropout ? `  (${perArmText(r.perArmWithDropout)})` : ''}  for dropout ${Number(r.dropout.toPrecision(4))}`]);
+      lines.push([`${q} at that n, dropout on`, `${fixed(r.powerAtNWithDropout)}  ${interval(r.ci95AtNWithDropout)}`]);
+    }
+  }
+  if (r.closedForm) {
+    lines.push(['closed form', r.closedForm.n === null ? `not reached (${r.closedForm.method})` : `n = ${r.closedForm.n}, power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`]);
+  }
+  const check = r.powerAtNWithDropout === undefined ? '' : `; dropout check at ${r.nWithDropout}`;
+  lines.push(['evaluations', `${r.evaluations} design points in ${r.rounds} rounds (search: ${r.evaluated.map((p) => `${p.n}\u2192${fixed(p.power, 3)}`).join(', ')}${check})`]);
+  return block(lines);
+}
+
+/** One mde result as a labelled block, for a terminal. */
+function mdeBlock(r: MdeResult): string {
+  const q = r.quantity;
+  const d = decimalsOf(r.resolution);
+  const what = r.parameter === 'mean' ? 'mean' : 'rate';
+  const lines: Array<[string, string]> = [
+    ['target ' + q, String(r.target)],
+    ['n', `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}${r.dropout > 0 ? `, dropout ${Number(r.dropout.toPrecision(4))} simulated` : ''}`],
+  ];
+  if (r.effect === null) {
+    lines.push(['effect', `not reached: even the largest effect tried gives ${q} below the target`]);
+  } else {
+    lines.push(['smallest effect', `${r.effect.toFixed(d)}  (${r.path.replace(/^endpoint\.arms\./, '')} = ${r.value!.toFixed(d)} vs ${r.reference.name} ${r.reference.value})`]);
+    lines.push([`${q} at effect`, `${fixed(r.power)}  ${interval(r.ci95)}`]);
+    if (r.effectBelow !== null) lines.push([`${q} at ${r.effectBelow.toFixed(d)}`, `${fixed(r.powerBelow)}  ${interval(r.ci95Below)}`]);
+  }
+  lines.push(['file\u2019s effect', r.fileEffect.toFixed(d)]);
+  if (r.closedForm) lines.push(['closed form', `${r.closedForm.effect.toFixed(d)} (${what} ${r.closedForm.value.toFixed(d)}), power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`]);
+  lines.push(['evaluations', `${r.evaluations} design points in ${r.rounds} rounds: ${r.evaluated.map((p) => `${p.effect.toFixed(d)}\u2192${fixed(p.power, 3)}`).join(', ')}`]);
+  return block(lines);
+}
+
+/** Wraps text at `width` columns (for the method paragraph). */
+function wrap(text: string, width = 100): string {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.join('\n');
+}
+
+/**
+ * Results of `trialsim size` in an output format. JSON: one object for a
+ * single design point (the DESIGN.md shape), an array for a sweep. Table: a
+ * labelled block for one point, one row per point for a sweep. CSV and
+ * Markdown: one row per point.
+ */
+export function formatSizeResults(results: SizeResult[], format: OutputFormat): string {
+  return formatSearch(results, format, sizeTable, sizeBlock);
+}
+
+/** Results of `trialsim mde` in an output format (as `formatSizeResults`). */
+export function formatMdeResults(results: MdeResult[], format: OutputFormat): string {
+  return formatSearch(results, format, mdeTable, mdeBlock);
+}
+
+function formatSearch<R extends SizeResult | MdeResult>(results: R[], format: OutputFormat, table: (rs: R[]) => Table, single: (r: R) => string): string {
+  const first = results[0];
+  // The method text of a point with dropout explains both counts of n; without dropout any point's will do.
+  const method = (results.find((r) => r.dropout > 0) ?? first).method;
+  switch (format) {
+    case 'json':
+      return JSON.stringify(results.length === 1 ? first : results, null, 2) + '\n';
+    case 'csv':
+      return csv(table(results));
+    case 'markdown':
+      return markdown(first.title, provenance(first), table(results)) + `\n${method}\n`;
+    case 'table':
+      return [
+        first.title,
+        provenance(first),
+        '',
+        results.length === 1 ? single(first) : aligned(table(results)),
+        '',
+        wrap(method),
+      ].join('\n') + '\n';
+  }
+}
