@@ -5,3 +5,4 @@ export { normalFromCI, type NormalParams } from './normal-from-ci.js';
 export { betaFromCI, type BetaFit, type BetaFromCIOptions } from './beta-from-ci.js';
 export { ordinalFromThresholds } from './ordinal-from-thresholds.js';
 export { evidenceCI, type EvidenceInterval } from './evidence-ci.js';
+export * from './seed-documents.js';
