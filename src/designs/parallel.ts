@@ -26,8 +26,8 @@ export function simulateParallel(
     streams.dropout.reseedFrom(chunk);
     const out = data.values[a];
     const n = sizes[a];
-    if (endpoint === 'continuous') fillNormal(streams.outcome, out, n, params.mean[a], params.sd[a]);
-    else if (endpoint === 'binary') fillBernoulli(streams.outcome, out, n, params.p[a]);
+    if (endpoint === 'continuous') fillNormal(streams.outcome, out, n, params.mean, params.sd, a);
+    else if (endpoint === 'binary') fillBernoulli(streams.outcome, out, n, params.p, a);
     else fillCategorical(streams.outcome, out, n, params.cumulative[a]);
     data.counts[a] = params.dropout > 0 ? keepCompleters(streams.dropout, out, n, params.dropout) : n;
   }

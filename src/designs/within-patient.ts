@@ -27,7 +27,7 @@ export function simulateWithinPatient(
   fillCorrelatedPairs(streams.outcome, first, second, n, params.correlation);
   for (let a = 0; a < 2; a++) {
     const values = data.values[a];
-    if (endpoint === 'continuous') scaleLatent(values, n, params.mean[a], params.sd[a]);
+    if (endpoint === 'continuous') scaleLatent(values, n, params.mean, params.sd, a);
     else thresholdLatent(values, n, params.cuts[a]);
   }
   const kept = params.dropout > 0 ? keepCompletePairs(streams.dropout, first, second, n, params.dropout) : n;

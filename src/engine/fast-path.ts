@@ -1,8 +1,8 @@
 import type { SampleSummary } from '../analysis/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import type { Xorwow } from '../random/xorwow.js';
-import { standardNormal } from '../random/normal.js';
-import { gamma } from '../random/distributions.js';
+import { fillStandardNormal } from '../random/normal.js';
+import { chiSquareInto } from '../random/distributions.js';
 import type { TrialStreams } from '../designs/streams.js';
 import type { TrialParameters } from './parameters.js';
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
@@ -49,13 +49,24 @@ function completers(rng: Xorwow, n: number, dropout: number, table: Float64Array
 /**
  * Draws the mean and variance of `k` normal observations directly: the mean
  * is Normal(μ, σ²/k) and (k − 1)s²/σ² is chi-square with k − 1 degrees of
- * freedom (2 × Gamma((k − 1)/2)), independent of the mean (Cochran's theorem).
- * Exact in distribution, and O(1) instead of O(k).
+ * freedom, independent of the mean (Cochran's theorem). Exact in
+ * distribution, and O(1) instead of O(k). `draws` is scratch for two numbers.
  */
-function drawSummary(rng: Xorwow, k: number, mean: number, sd: number, out: SampleSummary): void {
+/**
+ * Scratch (workers are single-threaded): [0] the normal draw, [1] the
+ * chi-square draw, [2] μ, [3] σ. μ and σ travel in the array because V8 boxes
+ * double arguments of calls it does not inline, once per simulated trial here.
+ */
+const draws = new Float64Array(4);
+
+function drawSummary(rng: Xorwow, k: number, draws: Float64Array, out: SampleSummary): void {
+  fillStandardNormal(rng, draws, 1);
+  if (k > 1) chiSquareInto(rng, k - 1, draws, 1);
+  const mean = draws[2];
+  const sd = draws[3];
   out.n = k;
-  out.mean = k > 0 ? mean + (sd * standardNormal(rng)) / Math.sqrt(k) : NaN;
-  out.variance = k > 1 ? (sd * sd * 2 * gamma(rng, (k - 1) / 2)) / (k - 1) : 0;
+  out.mean = k > 0 ? mean + (sd * draws[0]) / Math.sqrt(k) : NaN;
+  out.variance = k > 1 ? (sd * sd * draws[1]) / (k - 1) : 0;
 }
 
 /**
@@ -82,13 +93,17 @@ export function simulateSummaries(
   rng.reseedFrom(chunk);
   if (scenario.design.kind === 'within-patient') {
     const k = completers(rng, sizes[0], params.dropout, tables[0], scratch);
-    const [s1, s2] = params.sd;
-    const sdDifference = Math.sqrt(s1 * s1 + s2 * s2 - 2 * params.correlation * s1 * s2);
-    drawSummary(rng, k, params.mean[0] - params.mean[1], sdDifference, out[0]);
+    const s1 = params.sd[0];
+    const s2 = params.sd[1];
+    draws[2] = params.mean[0] - params.mean[1];
+    draws[3] = Math.sqrt(s1 * s1 + s2 * s2 - 2 * params.correlation * s1 * s2);
+    drawSummary(rng, k, draws, out[0]);
     return;
   }
   for (let a = 0; a < sizes.length; a++) {
     const k = completers(rng, sizes[a], params.dropout, tables[a], scratch);
-    drawSummary(rng, k, params.mean[a], params.sd[a], out[a]);
+    draws[2] = params.mean[a];
+    draws[3] = params.sd[a];
+    drawSummary(rng, k, draws, out[a]);
   }
 }

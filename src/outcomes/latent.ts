@@ -15,10 +15,12 @@ export function fillCorrelatedPairs(rng: Rng, first: Float64Array, second: Float
 }
 
 /**
- * Replaces latent standard normals `values[0..n)` by outcomes: `mean + sd·z` for
- * continuous endpoints.
+ * Replaces latent standard normals `values[0..n)` by the continuous outcomes of
+ * arm `arm`: `means[arm] + sds[arm]·z`.
  */
-export function scaleLatent(values: Float64Array, n: number, mean: number, sd: number): void {
+export function scaleLatent(values: Float64Array, n: number, means: Float64Array, sds: Float64Array, arm: number): void {
+  const mean = means[arm];
+  const sd = sds[arm];
   for (let i = 0; i < n; i++) values[i] = mean + sd * values[i];
 }
 

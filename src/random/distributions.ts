@@ -1,27 +1,52 @@
 import type { Rng } from './rng.js';
-import { standardNormal } from './normal.js';
+import { fillStandardNormal, standardNormal } from './normal.js';
 import type { ParamDistribution } from '../scenario/types.js';
 
+/** Scratch for one normal deviate and one result (workers are single-threaded). */
+const slot = new Float64Array(2);
+
 /**
- * A Gamma(shape, 1) deviate by Marsaglia and Tsang's method (ACM TOMS 2000);
- * shapes below 1 use the boost Gamma(shape + 1)·U^(1/shape).
+ * Writes a Gamma(shape, 1) deviate to `out[i]`, by Marsaglia and Tsang's
+ * method (ACM TOMS 2000); shapes below 1 use the boost Gamma(shape + 1)·U^(1/shape).
+ * It writes rather than returns, and takes its normal deviates through an
+ * array, because V8 boxes doubles passed out of calls it does not inline: this
+ * runs once per simulated trial on the fast path.
  */
-export function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng.uniform(), 1 / shape);
-  const d = shape - 1 / 3;
+export function gammaInto(rng: Rng, shape: number, out: Float64Array, i: number): void {
+  const boost = shape < 1;
+  const a = boost ? shape + 1 : shape;
+  const d = a - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
     let x: number;
     let v: number;
     do {
-      x = standardNormal(rng);
+      fillStandardNormal(rng, slot, 1);
+      x = slot[0];
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
     const u = 1 - rng.uniform();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+      out[i] = boost ? d * v * Math.pow(1 - rng.uniform(), 1 / shape) : d * v;
+      return;
+    }
   }
+}
+
+/** A Gamma(shape, 1) deviate (see `gammaInto`). */
+export function gamma(rng: Rng, shape: number): number {
+  gammaInto(rng, shape, slot, 1);
+  return slot[1];
+}
+
+/**
+ * Writes a chi-square deviate with `df` degrees of freedom (2 × Gamma(df/2))
+ * to `out[i]`.
+ */
+export function chiSquareInto(rng: Rng, df: number, out: Float64Array, i: number): void {
+  gammaInto(rng, df / 2, out, i);
+  out[i] *= 2;
 }
 
 /** A Beta(a, b) deviate as G_a / (G_a + G_b). */

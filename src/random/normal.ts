@@ -58,11 +58,15 @@ function zigguratStep(rng: Rng, bits: number): number {
   return f1 + rng.uniform() * (f0 - f1) < 1 ? x : NaN;
 }
 
-/** The rare case (~1 %): the first draw `bits` missed the rectangles; finish by the full method. */
-function rejectionNormal(rng: Rng, bits: number): number {
+/**
+ * The rare case (~1 %): the first draw `bits` missed the rectangles; finish by
+ * the full method and write the deviate to `out[i]`. Writing instead of
+ * returning matters: V8 boxes a double returned from a call it does not inline.
+ */
+function rejectionNormal(rng: Rng, bits: number, out: Float64Array, i: number): void {
   let z = zigguratStep(rng, bits);
   while (z !== z) z = zigguratStep(rng, rng.int32());
-  return z;
+  out[i] = z;
 }
 
 /** One standard normal deviate. */
@@ -78,11 +82,12 @@ const BATCH = 4096;
 const scratch = new Int32Array(BATCH);
 
 /**
- * Writes `n` draws from Normal(mean, sd²) into `out[0..n)`. The 32-bit draws
- * come in one batch first (the fast way to run the generator), then become
- * normals; the rare rejections draw more after the batch.
+ * Writes `n` standard normal deviates into `out[0..n)`. The 32-bit draws come
+ * in one batch first (the fast way to run the generator), then become normals;
+ * the rare rejections draw more after the batch. Callers scale the deviates
+ * themselves: passing a mean and SD would box them at every call.
  */
-export function fillNormal(rng: Rng, out: Float64Array, n: number, mean = 0, sd = 1): void {
+export function fillStandardNormal(rng: Rng, out: Float64Array, n: number): void {
   const bits = scratch;
   for (let start = 0; start < n; start += BATCH) {
     const m = Math.min(BATCH, n - start);
@@ -91,12 +96,8 @@ export function fillNormal(rng: Rng, out: Float64Array, n: number, mean = 0, sd 
       const b = bits[i];
       const layer = b & (LAYERS - 1);
       const v = (b >> 7) * TWO_POW_M24;
-      out[start + i] = mean + sd * (Math.abs(v) < layerRatio[layer] ? v * layerX[layer] : rejectionNormal(rng, b));
+      if (Math.abs(v) < layerRatio[layer]) out[start + i] = v * layerX[layer];
+      else rejectionNormal(rng, b, out, start + i);
     }
   }
-}
-
-/** Writes `n` standard normal deviates into `out[0..n)`. */
-export function fillStandardNormal(rng: Rng, out: Float64Array, n: number): void {
-  fillNormal(rng, out, n, 0, 1);
 }
