@@ -2,6 +2,8 @@
  * The shipped scenarios (scenarios/*.json), bundled as text so the page can
  * show them in the preset picker and the editor exactly as written.
  */
+import { getEvidence } from '../src/evidence/library.js';
+import { SEED_DOCUMENTS } from '../src/evidence/seed-documents.js';
 
 /** One shipped scenario file. */
 export interface Preset {
@@ -11,6 +13,10 @@ export interface Preset {
   title: string;
   /** The scenario's `description` ('' when it has none). */
   description: string;
+  /** One line for the picker: the description's first sentence (its question), at most `SUMMARY_LENGTH` characters. */
+  summary: string;
+  /** The papers its numbers come from (short citations of `sources[].evidence`, each once). */
+  sources: string[];
   /** The file's text, as shipped. */
   text: string;
 }
@@ -34,9 +40,39 @@ export function presetsFrom(files: Record<string, string>): Preset[] {
         const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
         return typeof value === 'string' ? value.trim() : '';
       };
-      return { file, title: field('title') || file, description: field('description'), text };
+      const description = field('description');
+      return { file, title: field('title') || file, description, summary: summaryOf(description), sources: sourcesOf(data), text };
     })
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Longest one-line summary, in characters. */
+export const SUMMARY_LENGTH = 180;
+
+/** The first sentence of a description, without a leading "Question:", cut at a word to `SUMMARY_LENGTH`. */
+export function summaryOf(description: string): string {
+  const text = description.replace(/^question:\s*/i, '').replace(/\s+/g, ' ').trim();
+  const end = /[.?!](?=\s+[A-Z(]|$)/.exec(text);
+  let first = end ? text.slice(0, end.index + 1) : text;
+  if (first.length > SUMMARY_LENGTH) {
+    const cut = first.lastIndexOf(' ', SUMMARY_LENGTH - 1);
+    first = `${first.slice(0, cut > 40 ? cut : SUMMARY_LENGTH - 1).replace(/[,;:]$/, '')}…`;
+  }
+  return first.charAt(0).toUpperCase() + first.slice(1);
+}
+
+/** Short citations of a parsed scenario's sources (unknown ids as they are), each once. */
+function sourcesOf(data: unknown): string[] {
+  const sources = data !== null && typeof data === 'object' && Array.isArray((data as { sources?: unknown }).sources) ? (data as { sources: unknown[] }).sources : [];
+  const out: string[] = [];
+  for (const s of sources) {
+    const id = s !== null && typeof s === 'object' ? (s as { evidence?: unknown }).evidence : undefined;
+    if (typeof id !== 'string') continue;
+    const entry = getEvidence(id);
+    const short = entry ? SEED_DOCUMENTS[entry.provenance.seed].short : id;
+    if (!out.includes(short)) out.push(short);
+  }
+  return out;
 }
 
 /** Every shipped scenario (not the JSON Schema). */

@@ -58,16 +58,19 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return el;
 }
 
-/** Replaces the content of `container` by the table of `result` (and a note on degenerate trials, if any). */
-export function renderResults(container: HTMLElement, result: RunResult): void {
+/** Options of `resultsTable`. */
+export interface TableOptions {
+  /** Rows to mark, e.g. the point where the curve first reaches the target, with what the mark means. */
+  marks?: ReadonlyMap<number, string>;
+}
+
+/** The table of `result` in a keyboard-scrollable region (one row per design point). */
+export function resultsTable(result: RunResult, options: TableOptions = {}): HTMLElement {
   const columns = columnsOf(result);
   // With a sweep, the first swept value names the row.
   const rowHeader = sweptPaths(result).length > 0;
   const table = element('table');
   table.dataset.testid = 'results-table';
-  // Title and provenance sit above the scrolling table so they wrap on narrow screens.
-  const title = element('h3', result.title, 'result-title');
-  const provenance = element('p', provenanceLine(result), 'provenance');
   table.append(element('caption', `${result.quantity === 'assurance' ? 'Assurance' : 'Power'} at each design point`, 'visually-hidden'));
 
   const headRow = element('tr');
@@ -77,12 +80,13 @@ export function renderResults(container: HTMLElement, result: RunResult): void {
     if (c.description) th.title = c.description;
     headRow.append(th);
   }
+  if (options.marks) headRow.append(Object.assign(element('th', 'Note'), { scope: 'col' }));
   const head = element('thead');
   head.append(headRow);
   table.append(head);
 
   const body = element('tbody');
-  for (const point of result.points) {
+  result.points.forEach((point, index) => {
     const row = element('tr');
     row.dataset.testid = 'result-row';
     columns.forEach((c, i) => {
@@ -90,8 +94,13 @@ export function renderResults(container: HTMLElement, result: RunResult): void {
       if (rowHeader && i === 0) cell.scope = 'row';
       row.append(cell);
     });
+    if (options.marks) {
+      const mark = options.marks.get(index);
+      row.append(element('td', mark ?? '', 'note'));
+      if (mark) row.classList.add('marked');
+    }
     body.append(row);
-  }
+  });
   table.append(body);
 
   const scroller = element('div', undefined, 'table-scroll');
@@ -99,10 +108,16 @@ export function renderResults(container: HTMLElement, result: RunResult): void {
   scroller.setAttribute('role', 'region');
   scroller.setAttribute('aria-label', 'Results table');
   scroller.append(table);
-  const nodes: Node[] = [title, provenance, scroller];
+  return scroller;
+}
+
+/** Replaces the content of `container` by the title, provenance and table of `result` (and a note on degenerate trials, if any). */
+export function renderResults(container: HTMLElement, result: RunResult): void {
+  container.replaceChildren(element('h3', result.title, 'result-title'), element('p', provenanceLine(result), 'provenance'), resultsTable(result), ...degenerateNote(result));
+}
+
+/** A note on trials that could not be analysed, when there were any. */
+export function degenerateNote(result: RunResult): HTMLElement[] {
   const degenerate = result.points.reduce((s, p) => s + p.degenerate, 0);
-  if (degenerate > 0) {
-    nodes.push(element('p', `${degenerate} simulated trial(s) could not be analysed (e.g. zero variance) and were scored as failures.`, 'note'));
-  }
-  container.replaceChildren(...nodes);
+  return degenerate > 0 ? [element('p', `${degenerate} simulated trial(s) could not be analysed (e.g. zero variance) and were scored as failures.`, 'note')] : [];
 }

@@ -46,6 +46,8 @@ interface PointState {
   target: number | undefined;
   /** Most chunks allowed. */
   cap: number;
+  /** Number of the point's first chunk to run (0, or the start of a shard's range). */
+  offset: number;
   done: boolean;
 }
 
@@ -82,14 +84,18 @@ export class WorkerPool {
   async runPoints(points: readonly PoolPoint[], options: PoolRunOptions = {}): Promise<PointResult[]> {
     if (this.busy) throw new Error('this worker pool is already running; wait for it or cancel it first');
     if (options.signal?.aborted) throw new RunCancelledError();
+    const mixed = points.find((p) => p.chunks !== undefined && p.precision !== undefined);
+    if (mixed) throw new Error(`design point ${mixed.label}: a chunk range cannot be combined with adaptive precision`);
     this.busy = true;
     this.ensureStarted();
     const states: PointState[] = points.map((point) => ({
       point,
       chunks: [],
       issued: 0,
-      target: point.precision === undefined ? chunkCount(point.replicates) : undefined,
+      // A shard's range (`point.chunks`) is numbered from `offset`; `chunks`, `issued` and `target` count within it.
+      target: point.chunks ? point.chunks.count : point.precision === undefined ? chunkCount(point.replicates) : undefined,
       cap: chunkCount(point.precision === undefined ? point.replicates : Math.min(point.replicates, MAX_REPLICATES)),
+      offset: point.chunks?.first ?? 0,
       done: false,
     }));
     const prepared = this.handles.map(() => new Set<number>());
@@ -165,9 +171,10 @@ export class WorkerPool {
             prepared[w].add(task.p);
           }
           const replicates = st.point.precision === undefined ? st.point.replicates : Infinity;
-          const key = `${task.p}:${task.first}`;
+          const first = st.offset + task.first;
+          const key = `${task.p}:${first}`;
           reported.set(key, 0);
-          const counts = await Promise.race([handle.api.run(task.p, task.first, task.count, replicates), handle.failed, stopped]);
+          const counts = await Promise.race([handle.api.run(task.p, first, task.count, replicates), handle.failed, stopped]);
           counts.forEach((c, i) => (st.chunks[task.first + i] = c));
           const already = reported.get(key) ?? 0;
           reported.delete(key);

@@ -3,6 +3,7 @@ import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
 import { MAX_N, MAX_REPLICATES, MAX_SWEEP_PATHS, MIN_N } from '../scenario/limits.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
+import { parseShard, type Shard } from '../engine/shard.js';
 
 /** Parses an optional whole-number option within [min, max]. */
 function wholeNumber(flag: string, text: string | undefined, min: number, max: number): number | undefined {
@@ -24,7 +25,7 @@ function between(flag: string, text: string | undefined, low: number, high: numb
 }
 
 /** Commands the CLI knows. */
-export type Command = 'run' | 'size' | 'mde' | 'validate' | 'help';
+export type Command = 'run' | 'size' | 'mde' | 'validate' | 'check' | 'merge' | 'report' | 'help';
 
 /** A parsed command line. */
 export interface CliArguments {
@@ -51,6 +52,16 @@ export interface CliArguments {
   svg?: string;
   format: OutputFormat;
   out?: string;
+  /** `check`: also write the verdicts as JUnit XML to this file. */
+  junit?: string;
+  /** `check`: inconclusive expectations do not fail the check (exit 0 instead of 1). */
+  allowInconclusive: boolean;
+  /** `run`: simulate only this shard's chunks and write partial counts (`trialsim merge` adds them up). */
+  shard?: Shard;
+  /** `report`: write the HTML report to this file. */
+  html?: string;
+  /** `report`: write the Markdown report to this file (the SVG beside it). */
+  md?: string;
 }
 
 /** Files with this ending are JSON Schemas, not scenarios, and are skipped. */
@@ -62,7 +73,11 @@ export const MAX_WORKERS = 64;
 export const MIN_PRECISION = 0.0005;
 
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'markdown'];
-const COMMANDS: readonly Command[] = ['run', 'size', 'mde', 'validate', 'help'];
+const COMMANDS: readonly Command[] = ['run', 'size', 'mde', 'check', 'report', 'validate', 'merge', 'help'];
+/** Formats of `check` (a verdict table has no CSV form). */
+const CHECK_FORMATS: readonly OutputFormat[] = ['table', 'json', 'markdown'];
+/** Options that change what is simulated; `merge` takes all of them from its parts. */
+const SIMULATION_OPTIONS = ['replicates', 'seed', 'set', 'sweep', 'workers', 'precision', 'power', 'alpha', 'max-n', 'no-fast-path'] as const;
 
 /** Parses `argv` (without node and script), throwing `UsageError` with a one-line reason. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
@@ -87,6 +102,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         svg: { type: 'string' },
         png: { type: 'string' },
         'no-fast-path': { type: 'boolean' },
+        junit: { type: 'string' },
+        'allow-inconclusive': { type: 'boolean' },
+        shard: { type: 'string' },
+        html: { type: 'string' },
+        md: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -98,22 +118,46 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   // The JSON Schema lives beside the scenarios; skipping it lets `scenarios/*.json` mean "every scenario".
   const files = named.filter((f) => !f.endsWith(SCHEMA_SUFFIX));
   if (values.help || commandWord === undefined) {
-    return { command: 'help', files: [], set: [], sweep: [], format: 'table', noFastPath: false };
+    return { command: 'help', files: [], set: [], sweep: [], format: 'table', noFastPath: false, allowInconclusive: false };
   }
   if (!(COMMANDS as readonly string[]).includes(commandWord)) {
     throw new UsageError(`unknown command "${commandWord}"; allowed: ${COMMANDS.join(', ')}`);
   }
   const command = commandWord as Command;
+  if (command === 'merge' && named.length === 0) {
+    throw new UsageError('merge needs the part files written by run --shard I/N, e.g. trialsim merge part-1.json part-2.json part-3.json');
+  }
   if (command !== 'help' && files.length === 0) {
     throw new UsageError(`${command} needs at least one scenario file${named.length > 0 ? ` (files named *${SCHEMA_SUFFIX} are JSON Schemas and are skipped)` : ''}`);
   }
-  if ((command === 'size' || command === 'mde') && files.length > 1) {
+  if ((command === 'size' || command === 'mde' || command === 'report') && files.length > 1) {
     throw new UsageError(`${command} takes one scenario file (got ${files.length}); run it once per file`);
+  }
+  if (command === 'merge') {
+    const given = SIMULATION_OPTIONS.filter((o) => values[o] !== undefined);
+    if (given.length > 0) throw new UsageError(`--${given[0]}: merge takes every setting from its parts; give it to run --shard instead`);
   }
 
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format: got "${format}"; allowed: ${FORMATS.join(', ')}`);
+  }
+  if (command === 'check' && !(CHECK_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format: got "${format}"; allowed for check: ${CHECK_FORMATS.join(', ')} (and --junit FILE)`);
+  }
+  if (values.junit !== undefined && command !== 'check') throw new UsageError('--junit is an option of check');
+  if (values['allow-inconclusive'] && command !== 'check') throw new UsageError('--allow-inconclusive is an option of check');
+  if ((values.html !== undefined || values.md !== undefined) && command !== 'report') throw new UsageError('--html and --md are options of report');
+  if (command === 'report' && values.html === undefined && values.md === undefined) {
+    throw new UsageError('report needs --html OUT.html and/or --md OUT.md');
+  }
+  if (command === 'report' && values.format !== undefined) throw new UsageError('--format: report writes --html and --md files; use run for tables');
+  if (command === 'report' && values.out !== undefined) throw new UsageError('--out: report writes the files named by --html and --md');
+  if (command === 'check' && values.power !== undefined) {
+    throw new UsageError('--power: check takes its thresholds from each file\'s expect block (change one with --set expect.power.atLeast=0.9)');
+  }
+  if (command === 'check' && values.sweep !== undefined) {
+    throw new UsageError('--sweep: check judges each file at its own design point (the values written in the file), so there is nothing to sweep; use --set to change a value');
   }
   const replicates = wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES);
   const workers = wholeNumber('--workers', values.workers, 1, MAX_WORKERS);
@@ -134,13 +178,28 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (values.png !== undefined) {
     throw new UsageError('--png is not available: trialsim draws SVG only (PNG would need a browser); use --svg FILE');
   }
-  if (values.svg !== undefined && command !== 'run' && command !== 'size') throw new UsageError('--svg is an option of run and size');
+  if (values.svg !== undefined && command !== 'run' && command !== 'size' && command !== 'merge') throw new UsageError('--svg is an option of run, size and merge');
   if (values.svg !== undefined && command === 'run' && files.length > 1) throw new UsageError('--svg draws one file: run it with one scenario file');
   const sweep = (values.sweep ?? []).map(parseSweepArgument);
   if (sweep.length > MAX_SWEEP_PATHS) {
     throw new UsageError(`--sweep: got ${sweep.length} paths; allowed: at most ${MAX_SWEEP_PATHS} (two make a grid)`);
   }
   if (sweep.length === 2 && sweep[0].path === sweep[1].path) throw new UsageError(`--sweep: ${sweep[0].path} is swept twice`);
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    if (command === 'check') {
+      throw new UsageError('--shard: check judges one design point per file from its full counts; shard a long sweep with run --shard I/N and trialsim merge');
+    }
+    if (command !== 'run') throw new UsageError('--shard is an option of run');
+    const parsed = parseShard(values.shard);
+    if (typeof parsed === 'string') throw new UsageError(`--shard: got "${values.shard}"; ${parsed}`);
+    if (precision !== undefined) {
+      throw new UsageError('--shard cannot be combined with --precision: adaptive precision decides how many chunks to run from all the chunks seen so far, which one shard cannot know; give --replicates instead');
+    }
+    if (values.format !== undefined) throw new UsageError('--format: a shard writes its partial counts as JSON; give --format to trialsim merge');
+    if (values.svg !== undefined) throw new UsageError('--svg: a shard has partial counts only; give --svg to trialsim merge');
+    shard = parsed;
+  }
   if (command === 'size' && sweep.some((s) => s.path === 'design.n')) {
     throw new UsageError('--sweep design.n: size searches n itself; sweep other values (e.g. design.dropout)');
   }
@@ -160,5 +219,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     svg: values.svg,
     format: format as OutputFormat,
     out: values.out,
+    junit: values.junit,
+    allowInconclusive: values['allow-inconclusive'] === true,
+    shard,
+    html: values.html,
+    md: values.md,
   };
 }

@@ -6,6 +6,9 @@ import { runCommand } from './run-command.js';
 import { mdeCommand, sizeCommand } from './search-commands.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
+import { checkCommand } from './check-command.js';
+import { mergeCommand } from './merge-command.js';
+import { reportCommand } from './report-command.js';
 
 /**
  * Runs the CLI and returns its exit code: 0 ok, 1 an expectation failed, 2
@@ -27,6 +30,12 @@ export async function main(argv: readonly string[], io: CliIo, debug = false): P
         return await mdeCommand(args, io);
       case 'validate':
         return validateCommand(args, io);
+      case 'check':
+        return await checkCommand(args, io);
+      case 'merge':
+        return await mergeCommand(args, io);
+      case 'report':
+        return await reportCommand(args, io, argv);
     }
   } catch (error) {
     if (error instanceof InvalidInputError) {

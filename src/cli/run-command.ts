@@ -6,6 +6,7 @@ import type { CliIo } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { simulateFile } from './simulate-file.js';
 import { renderCurveSvg } from './svg-output.js';
+import { runShard } from './shard-run.js';
 import { UsageError } from './usage-error.js';
 
 /** The power line of `--svg`: `--power`, else the file's `expect` bound, else none. */
@@ -15,6 +16,13 @@ function targetLine(args: CliArguments, expect: { power?: { atLeast?: number }; 
 
 /** `trialsim run`: simulates every file and prints the results. Returns the exit code. */
 export async function runCommand(args: CliArguments, io: CliIo): Promise<number> {
+  if (args.shard) {
+    const part = await runShard(args, io, args.shard);
+    const text = JSON.stringify(part, null, 2) + '\n';
+    if (args.out) io.writeText(args.out, text);
+    else io.stdout(text);
+    return 0;
+  }
   // Validate every file before starting any work, so a typo in the last file
   // does not cost the simulation of the first ones.
   const loaded = args.files.map((file) => loadScenarioFile(file, args, io));

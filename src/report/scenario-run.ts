@@ -7,6 +7,7 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import type { DesignPoint } from '../scenario/design-points.js';
 import { MAX_REPLICATES } from '../scenario/limits.js';
+import type { Expression } from '../scenario/types.js';
 import { withoutUncertainty } from '../scenario/without-uncertainty.js';
 import { reportPoint, type RunResult } from './run-result.js';
 
@@ -77,6 +78,49 @@ export function prepareRun(designPoints: readonly DesignPoint[], settings: RunSe
   return { points, simulated, uncertain };
 }
 
+/** What a run reports besides its points and timing: the fields of `RunResult` up to `fastPath`, in order. */
+export type RunHeader = Omit<RunResult, 'workers' | 'elapsedMs' | 'points'>;
+
+/** The header of a prepared run's result (title, test, seed, engine, …), from its first design point. */
+export function runHeader(run: PreparedRun, file?: string): RunHeader {
+  const first = run.points[0].scenario;
+  return {
+    title: first.title,
+    format: first.format,
+    ...(file === undefined ? {} : { file }),
+    test: first.analysis.test,
+    alpha: first.analysis.alpha,
+    sides: first.analysis.sides,
+    quantity: run.uncertain ? 'assurance' : 'power',
+    seed: first.simulation.seed,
+    rng: RNG_NAME,
+    engine: ENGINE_VERSION,
+    chunkSize: CHUNK_SIZE,
+    fastPath: fastPathApplies(first),
+  };
+}
+
+/**
+ * A run's result from its header, the sweep values of its points and the
+ * results of what was simulated (`PreparedRun.simulated`: every point, then,
+ * for assurance, every point at the estimate). `simulateRun` and
+ * `trialsim merge` both build results here, so they serialize identically.
+ */
+export function assembleResult(
+  header: RunHeader,
+  sets: readonly Record<string, Expression>[],
+  results: readonly PointResult[],
+  timing: { workers: number; elapsedMs: number },
+): RunResult {
+  const uncertain = header.quantity === 'assurance';
+  return {
+    ...header,
+    workers: timing.workers,
+    elapsedMs: timing.elapsedMs,
+    points: sets.map((set, i) => reportPoint(set, results[i], uncertain ? results[sets.length + i] : undefined)),
+  };
+}
+
 /**
  * Simulates a prepared run and reports it in the shape of `trialsim run --format json`.
  * Rejects with the runner's cancellation error when `options.signal` aborts.
@@ -87,24 +131,9 @@ export async function simulateRun(
   options: { signal?: AbortSignal; onProgress?: (done: number, expected: number) => void; file?: string } = {},
 ): Promise<RunResult> {
   const started = performance.now();
-  const { points, uncertain } = run;
-  const first = points[0].scenario;
   const results = await runner.runPoints(run.simulated, options);
-  return {
-    title: first.title,
-    format: first.format,
-    ...(options.file === undefined ? {} : { file: options.file }),
-    test: first.analysis.test,
-    alpha: first.analysis.alpha,
-    sides: first.analysis.sides,
-    quantity: uncertain ? 'assurance' : 'power',
-    seed: first.simulation.seed,
-    rng: RNG_NAME,
-    engine: ENGINE_VERSION,
-    chunkSize: CHUNK_SIZE,
-    fastPath: fastPathApplies(first),
+  return assembleResult(runHeader(run, options.file), run.points.map((p) => p.set), results, {
     workers: runner.size,
     elapsedMs: Math.round(performance.now() - started),
-    points: points.map(({ set }, i) => reportPoint(set, results[i], uncertain ? results[points.length + i] : undefined)),
-  };
+  });
 }

@@ -11,7 +11,7 @@
  * assignments, whatever the input.
  */
 import { create, parseDependencies } from 'mathjs/number';
-import { MAX_EXPRESSION_LENGTH, MAX_LET_NAMES, MAX_NAME_LENGTH } from './limits.js';
+import { HARD_LIMITS, MAX_EXPRESSION_LENGTH, MAX_LET_NAMES, MAX_NAME_LENGTH } from './limits.js';
 import { isForbiddenKey, isPlainObject, joinPath } from './paths.js';
 import { didYouMean } from './suggest.js';
 import type { Expression, ValidationIssue } from './types.js';
@@ -111,10 +111,13 @@ export const LET_NAME_ALLOWED = `a name of letters, digits and "_" (not starting
 
 /**
  * Parses `source` and checks it against the whitelist. Never throws; results
- * are cached by source text.
+ * are cached by source text. `maxLength` is the longest accepted source
+ * (default `MAX_EXPRESSION_LENGTH`; at most `HARD_LIMITS.maxExpressionLength`).
  */
-export function compileExpression(source: string): CompileResult {
+export function compileExpression(source: string, maxLength: number = MAX_EXPRESSION_LENGTH): CompileResult {
   if (typeof source !== 'string') return { ok: false, reason: 'an expression must be a string' };
+  const limit = Math.min(maxLength, HARD_LIMITS.maxExpressionLength);
+  if (source.length > limit) return { ok: false, reason: `the expression is longer than ${limit} characters` };
   const hit = cache.get(source);
   if (hit) return hit;
   const result = compileUncached(source);
@@ -124,9 +127,6 @@ export function compileExpression(source: string): CompileResult {
 }
 
 function compileUncached(source: string): CompileResult {
-  if (source.length > MAX_EXPRESSION_LENGTH) {
-    return { ok: false, reason: `the expression is longer than ${MAX_EXPRESSION_LENGTH} characters` };
-  }
   if (source.trim() === '') return { ok: false, reason: 'the expression is empty' };
   let tree: unknown;
   try {
@@ -334,12 +334,16 @@ export function evaluateCompiled(expr: CompiledExpression, scope: ReadonlyMap<st
  * Evaluates a literal number or an expression string over `scope`. Never
  * throws; a result that is not a finite number is an error.
  */
-export function evaluateExpression(expr: Expression, scope: ReadonlyMap<string, number> = new Map()): EvalResult {
+export function evaluateExpression(
+  expr: Expression,
+  scope: ReadonlyMap<string, number> = new Map(),
+  maxLength: number = MAX_EXPRESSION_LENGTH,
+): EvalResult {
   if (typeof expr === 'number') {
     return Number.isFinite(expr) ? { ok: true, value: expr } : { ok: false, reason: 'the number is not finite', value: expr };
   }
   if (typeof expr !== 'string') return { ok: false, reason: 'not a number or an expression string' };
-  const c = compileExpression(expr);
+  const c = compileExpression(expr, maxLength);
   if (!c.ok) return { ok: false, reason: c.reason };
   return evaluateCompiled(c.expr, scope);
 }
@@ -355,15 +359,20 @@ function unknownNameReason(name: string, known: Iterable<string>): string {
  * string that compiles and uses only names in `known` (plus `pi`, `e`).
  * Returns the issue, or `undefined` when it is fine.
  */
-export function checkExpression(value: unknown, path: string, known: ReadonlySet<string>): ValidationIssue | undefined {
+export function checkExpression(
+  value: unknown,
+  path: string,
+  known: ReadonlySet<string>,
+  maxLength: number = MAX_EXPRESSION_LENGTH,
+): ValidationIssue | undefined {
   if (typeof value === 'number') {
     return Number.isFinite(value) ? undefined : { path, value, allowed: 'a finite number' };
   }
   if (typeof value !== 'string') return { path, value, allowed: EXPRESSION_ALLOWED };
-  if (value.length > MAX_EXPRESSION_LENGTH) {
-    return { path, value, allowed: `an expression of at most ${MAX_EXPRESSION_LENGTH} characters` };
+  if (value.length > maxLength) {
+    return { path, value, allowed: `an expression of at most ${maxLength} characters` };
   }
-  const c = compileExpression(value);
+  const c = compileExpression(value, maxLength);
   if (!c.ok) return { path, value, allowed: EXPRESSION_ALLOWED, hint: c.reason };
   for (const name of c.expr.names) {
     if (!known.has(name)) return { path, value, allowed: EXPRESSION_ALLOWED, hint: unknownNameReason(name, known) };
@@ -386,8 +395,12 @@ export interface LetEvaluation {
  * references (only to names defined earlier; forward references and cycles
  * are reported). Returns the issues and the set of well-formed names.
  */
-export function checkLet(lets: unknown, basePath = 'let'): { names: Set<string>; issues: ValidationIssue[] } {
-  const r = walkLet(lets, basePath, false);
+export function checkLet(
+  lets: unknown,
+  basePath = 'let',
+  maxLength: number = MAX_EXPRESSION_LENGTH,
+): { names: Set<string>; issues: ValidationIssue[] } {
+  const r = walkLet(lets, basePath, false, maxLength);
   return { names: new Set([...r.scope.keys(), ...r.failed]), issues: r.issues };
 }
 
@@ -397,11 +410,11 @@ export function checkLet(lets: unknown, basePath = 'let'): { names: Set<string>;
  * are not finite numbers are reported; names depending on a failed name are
  * marked failed without a second report.
  */
-export function evaluateLet(lets: unknown, basePath = 'let'): LetEvaluation {
-  return walkLet(lets, basePath, true);
+export function evaluateLet(lets: unknown, basePath = 'let', maxLength: number = MAX_EXPRESSION_LENGTH): LetEvaluation {
+  return walkLet(lets, basePath, true, maxLength);
 }
 
-function walkLet(lets: unknown, basePath: string, evaluate: boolean): LetEvaluation {
+function walkLet(lets: unknown, basePath: string, evaluate: boolean, maxLength: number): LetEvaluation {
   const scope = new Map<string, number>();
   const failed = new Set<string>();
   const issues: ValidationIssue[] = [];
@@ -422,7 +435,7 @@ function walkLet(lets: unknown, basePath: string, evaluate: boolean): LetEvaluat
   for (const k of keys) {
     const v = lets[k];
     if (typeof v === 'string') {
-      const c = compileExpression(v);
+      const c = compileExpression(v, maxLength);
       if (c.ok) refs.set(k, c.expr.names);
     }
   }
@@ -450,13 +463,13 @@ function walkLet(lets: unknown, basePath: string, evaluate: boolean): LetEvaluat
       defined.add(name);
       continue;
     }
-    const syntax = checkExpression(value, path, ALL_NAMES);
+    const syntax = checkExpression(value, path, ALL_NAMES, maxLength);
     if (syntax) {
       fail(syntax);
       defined.add(name);
       continue;
     }
-    const c = compileExpression(value);
+    const c = compileExpression(value, maxLength);
     if (!c.ok) {
       fail({ path, value, allowed: EXPRESSION_ALLOWED, hint: c.reason });
       defined.add(name);

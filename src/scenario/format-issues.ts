@@ -2,6 +2,7 @@
  * One-line, human-readable messages for validation issues:
  * `design.n: got -3; allowed: a whole number ≥ 2`.
  */
+import { escapeUnsafeText } from './text.js';
 import type { ValidationIssue } from './types.js';
 
 /** Longest preview of an offending value, in characters. */
@@ -76,6 +77,7 @@ function formatNumber(x: number): string {
  * One line describing `issue`, e.g.
  * `simulation.replicats: got 5000; allowed: a key of simulation: replicates, seed, precision, fastPath (did you mean "replicates"?)`.
  * The root path is shown as `(root)`; an expression's value is shown as `"2*k" (= -3)`.
+ * Control and invisible formatting characters are written as `\uXXXX` escapes.
  */
 export function formatIssue(issue: ValidationIssue): string {
   const path = issue.path === '' ? '(root)' : issue.path;
@@ -83,7 +85,9 @@ export function formatIssue(issue: ValidationIssue): string {
   const evaluated =
     typeof issue.evaluated === 'number' && !Object.is(issue.evaluated, issue.value) ? ` (= ${formatNumber(issue.evaluated)})` : '';
   const hint = issue.hint ? ` (${issue.hint})` : '';
-  return `${path}: got ${got}${evaluated}; allowed: ${issue.allowed}${hint}`;
+  // The line quotes untrusted input (keys, values, parser messages): escape
+  // anything that could act on a terminal or hide text.
+  return escapeUnsafeText(`${path}: got ${got}${evaluated}; allowed: ${issue.allowed}${hint}`);
 }
 
 /** Every issue formatted, one per line. */

@@ -3,11 +3,11 @@
  * overrides, validation and resolution, with every problem reported as a
  * `ValidationIssue`. Pure: takes the text, not a file name.
  */
-import { MAX_FILE_BYTES } from './limits.js';
+import { limitsOf, MAX_FILE_BYTES, MAX_ISSUES } from './limits.js';
 import { formatPath, hasPath, isPlainObject, normalizeSegments, ownValue, parsePath, trySetPath } from './paths.js';
 import { checkValues, resolveScenario, type ResolveOptions } from './resolve.js';
 import type { ResolvedScenario, ScenarioFile, ValidationIssue } from './types.js';
-import { isNewerFormat, suggestPath, validateScenario } from './validate.js';
+import { isNewerFormat, jsonDepthIssue, suggestPath, validateScenario } from './validate.js';
 
 /** A value to put at a path before validation, e.g. from `--set design.n=80`. */
 export interface PathOverride {
@@ -85,15 +85,31 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
 }
 
 /**
+ * The first `max` issues, and one more that says how many were left out
+ * (path `""`, value `"<k> more problems"`). Unchanged when there are at most `max`.
+ */
+export function capIssues(issues: ValidationIssue[], max: number = MAX_ISSUES): ValidationIssue[] {
+  if (issues.length <= max) return issues;
+  const left = issues.length - max;
+  return [
+    ...issues.slice(0, max),
+    { path: '', value: `${left} more problem${left === 1 ? '' : 's'}`, allowed: `a file with at most ${max} problems listed: fix these and check again` },
+  ];
+}
+
+/**
  * Parses, overrides, validates and resolves a scenario. Never throws: a file
- * over `MAX_FILE_BYTES`, a JSON syntax error, an override of a path that does
- * not exist, and every problem of the file come back as issues: structural
- * problems first, then the value problems (ranges, expressions) of the parts
- * that could be read.
+ * over `maxFileBytes` (`options.limits`, default `MAX_FILE_BYTES`), a JSON
+ * syntax error, JSON nested deeper than `MAX_JSON_DEPTH`, an override of a
+ * path that does not exist, and every problem of the file come back as
+ * issues: structural problems first, then the value problems (ranges,
+ * expressions) of the parts that could be read; at most `MAX_ISSUES` of them
+ * (see `capIssues`).
  */
 export function loadScenario(text: string, overrides: readonly PathOverride[] = [], options: ResolveOptions = {}): LoadResult {
   try {
-    return load(text, overrides, options);
+    const r = load(text, overrides, options);
+    return r.ok ? r : { ok: false, issues: capIssues(r.issues) };
   } catch (e) {
     // Not reachable for any input we know of; a safety net for untrusted files.
     return {
@@ -105,9 +121,12 @@ export function loadScenario(text: string, overrides: readonly PathOverride[] = 
 
 function load(text: string, overrides: readonly PathOverride[], options: ResolveOptions): LoadResult {
   if (typeof text !== 'string') return { ok: false, issues: [{ path: '', value: text, allowed: 'the text of a scenario file' }] };
-  if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) {
-    const bytes = text.length > 4 * MAX_FILE_BYTES ? `more than ${4 * MAX_FILE_BYTES} bytes` : `${utf8Length(text)} bytes`;
-    return { ok: false, issues: [{ path: '', value: bytes, allowed: `a file of at most ${MAX_FILE_BYTES} bytes (1 MiB)` }] };
+  const limits = limitsOf(options.limits);
+  const maxBytes = limits.maxFileBytes;
+  if (text.length > maxBytes || utf8Length(text) > maxBytes) {
+    const bytes = text.length > 4 * maxBytes ? `more than ${4 * maxBytes} bytes` : `${utf8Length(text)} bytes`;
+    const mib = maxBytes === MAX_FILE_BYTES ? ' (1 MiB)' : '';
+    return { ok: false, issues: [{ path: '', value: bytes, allowed: `a file of at most ${maxBytes} bytes${mib}` }] };
   }
   let data: unknown;
   try {
@@ -115,6 +134,9 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
   } catch (e) {
     return { ok: false, issues: [jsonSyntaxIssue(text, e)] };
   }
+  // A deeply nested document is reported alone, before anything walks it.
+  const deep = jsonDepthIssue(data);
+  if (deep) return { ok: false, issues: [deep] };
 
   const issues: ValidationIssue[] = [];
   const allowedPath = 'the path of an existing value of the scenario, e.g. design.n or endpoint.arms.<id>.mean';
@@ -139,15 +161,15 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
     else issues.push({ path: formatPath(segments), value: o.value, allowed: allowedPath, hint: r.error });
   }
 
-  const v = validateScenario(data);
+  const v = validateScenario(data, { limits });
   if (!v.ok || issues.length > 0) {
     // Report the value problems of the parts that can be read, too, so one pass shows every problem.
     const structural = [...issues, ...(v.ok ? [] : v.issues)];
     if (isPlainObject(data) && isNewerFormat(ownValue(data, 'format'))) return { ok: false, issues: structural };
-    const values = checkValues(data, options).filter((i) => !structural.some((s) => related(s.path, i.path)));
+    const values = checkValues(data, { ...options, limits }).filter((i) => !structural.some((s) => related(s.path, i.path)));
     return { ok: false, issues: dedupe([...structural, ...values]) };
   }
-  const r = resolveScenario(v.scenario, options);
+  const r = resolveScenario(v.scenario, { ...options, limits });
   if (!r.ok) return { ok: false, issues: r.issues };
   return { ok: true, file: v.scenario, resolved: r.scenario };
 }

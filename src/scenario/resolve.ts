@@ -16,12 +16,18 @@ import { formatIssue } from './format-issues.js';
 import { centreOf } from './param-centre.js';
 import {
   DEFAULT_REPLICATES,
-  MAX_ARMS,
-  MAX_CATEGORIES,
-  MAX_N,
+  limitsOf,
+  MAX_ALLOCATION_WEIGHT,
+  MAX_MAGNITUDE,
+  MAX_SDLOG,
+  MIN_ALPHA,
+  MIN_BETA_SHAPE,
   MIN_N,
+  MIN_RELATIVE_SD,
+  MIN_SD,
   PROBS_CENTRE_SUM_TOLERANCE,
   PROBS_SUM_TOLERANCE,
+  type ScenarioLimits,
 } from './limits.js';
 import { formatPath, isForbiddenKey, isPlainObject, joinPath, normalizeSegments, ownValue, parsePath, trySetPath } from './paths.js';
 import {
@@ -74,6 +80,8 @@ export interface ResolveOptions {
    * `sweep["path"][i]` (default false: `designPoints` resolves every point anyway).
    */
   checkSweep?: boolean;
+  /** The limits of this run (default `DEFAULT_LIMITS`); set by the person running, never by the file. */
+  limits?: Partial<ScenarioLimits>;
 }
 
 /** Result of `resolveScenario`. */
@@ -83,15 +91,24 @@ export type ResolveResult = { ok: true; scenario: ResolvedScenario } | { ok: fal
 type Range = (x: number) => string | undefined;
 
 const ANY: Range = () => undefined;
-const POSITIVE: Range = (x) => (x > 0 ? undefined : 'a number > 0');
+const BETA_SHAPE: Range = (x) => (x >= MIN_BETA_SHAPE ? (x <= MAX_MAGNITUDE ? undefined : 'a number ≤ 1e12') : `a number ≥ ${MIN_BETA_SHAPE}`);
+const BOUNDED: Range = (x) => (Math.abs(x) <= MAX_MAGNITUDE ? undefined : 'a number from -1e12 to 1e12');
+const SCALE: Range = (x) => (x > 0 ? (x <= MAX_MAGNITUDE ? undefined : 'a number ≤ 1e12') : 'a number > 0');
+const SDLOG: Range = (x) => (x > 0 ? (x <= MAX_SDLOG ? undefined : `a number ≤ ${MAX_SDLOG}`) : 'a number > 0');
+const WEIGHT: Range = (x) =>
+  x > 0 ? (x >= 1 / MAX_ALLOCATION_WEIGHT && x <= MAX_ALLOCATION_WEIGHT ? undefined : 'a number from 1e-6 to 1e6 (weights are ratios)') : 'a number > 0';
 const PROBABILITY: Range = (x) => (x >= 0 && x <= 1 ? undefined : 'a probability in [0, 1]');
 const DROPOUT: Range = (x) => (x >= 0 && x < 1 ? undefined : 'a number in [0, 1)');
 const CORRELATION: Range = (x) => (x > -1 && x < 1 ? undefined : 'a number in (-1, 1)');
 const SPILLOVER: Range = (x) => (x >= 0 && x <= 1 ? undefined : 'a number in [0, 1]');
-const ALPHA: Range = (x) => (x > 0 && x <= 0.5 ? undefined : 'a number in (0, 0.5]');
+const ALPHA: Range = (x) =>
+  x > 0 && x <= 0.5 ? (x >= MIN_ALPHA ? undefined : `a number ≥ ${MIN_ALPHA} (smaller levels are beyond the precision of the critical values)`) : 'a number in (0, 0.5]';
 const BENCHMARK: Range = (x) => (x > 0 && x < 1 ? undefined : 'a benchmark rate in (0, 1)');
-const N: Range = (x) =>
-  !Number.isInteger(x) || x < MIN_N ? `a whole number ≥ ${MIN_N}` : x > MAX_N ? `a whole number ≤ ${MAX_N}` : undefined;
+/** The range of `design.n` under a largest n. */
+const nRange =
+  (maxN: number): Range =>
+  (x) =>
+    !Number.isInteger(x) || x < MIN_N ? `a whole number ≥ ${MIN_N}` : x > maxN ? `a whole number ≤ ${maxN}` : undefined;
 
 /** The object itself when it is a plain object, else undefined. */
 const asObject = (v: unknown): Record<string, unknown> | undefined => (isPlainObject(v) ? v : undefined);
@@ -102,11 +119,14 @@ class Resolver {
   private readonly scope: Map<string, number>;
   private readonly failed: Set<string>;
 
+  readonly limits: ScenarioLimits;
+
   constructor(
     lets: unknown,
     private readonly options: ResolveOptions,
   ) {
-    const evaluated = evaluateLet(lets);
+    this.limits = limitsOf(options.limits);
+    const evaluated = evaluateLet(lets, 'let', this.limits.maxExpressionLength);
     this.scope = evaluated.scope;
     this.failed = evaluated.failed;
     this.issues.push(...evaluated.issues);
@@ -127,7 +147,7 @@ class Resolver {
       this.add({ path, value: expr, allowed: EXPRESSION_ALLOWED });
       return undefined;
     }
-    const c = compileExpression(expr);
+    const c = compileExpression(expr, this.limits.maxExpressionLength);
     if (!c.ok) {
       this.add({ path, value: expr, allowed: EXPRESSION_ALLOWED, hint: c.reason });
       return undefined;
@@ -182,23 +202,23 @@ class Resolver {
     };
     switch (kind) {
       case 'normal': {
-        const mean = arg('mean', ANY);
-        const sd = arg('sd', POSITIVE);
+        const mean = arg('mean', BOUNDED);
+        const sd = arg('sd', SCALE);
         if (mean === undefined || sd === undefined) return undefined;
         return centreCheck(joinPath(p, 'mean'), ownValue(inner, 'mean'), mean, 'the centre of the distribution')
           ? { dist: 'normal', mean, sd }
           : undefined;
       }
       case 'beta': {
-        const alpha = arg('alpha', POSITIVE);
-        const beta = arg('beta', POSITIVE);
+        const alpha = arg('alpha', BETA_SHAPE);
+        const beta = arg('beta', BETA_SHAPE);
         if (alpha === undefined || beta === undefined) return undefined;
         const dist: ParamDistribution = { dist: 'beta', alpha, beta };
         return centreCheck(p, inner, centreOf(dist), 'the mean α/(α+β) of the distribution') ? dist : undefined;
       }
       case 'lognormal': {
         const meanlog = arg('meanlog', ANY);
-        const sdlog = arg('sdlog', POSITIVE);
+        const sdlog = arg('sdlog', SDLOG);
         if (meanlog === undefined || sdlog === undefined) return undefined;
         const dist: ParamDistribution = { dist: 'lognormal', meanlog, sdlog };
         return centreCheck(joinPath(p, 'meanlog'), ownValue(inner, 'meanlog'), centreOf(dist), 'the mean exp(meanlog + sdlog²/2) of the distribution')
@@ -256,6 +276,13 @@ class Resolver {
     const e = estimate * scale;
     const lo = lower * scale;
     const hi = upper * scale;
+    for (const [k, v] of [['lower', lower], ['upper', upper]] as const) {
+      const allowed = BOUNDED(v);
+      if (allowed !== undefined) {
+        this.add({ path: joinPath(path, k), value: raw[k], allowed, evaluated: v });
+        return undefined;
+      }
+    }
     if (!(lo < hi)) {
       this.add({ path: joinPath(path, 'upper'), value: raw.upper, allowed: `a number > lower (${lower})`, evaluated: upper });
       return undefined;
@@ -321,17 +348,17 @@ function resolveAny(input: unknown, options: ResolveOptions): { issues: Validati
         })
       : undefined;
   const has = (o: Record<string, unknown>, k: string) => ownValue(o, k) !== undefined;
-  const n = r.number('design.n', ownValue(d, 'n'), N);
+  const n = r.number('design.n', ownValue(d, 'n'), nRange(r.limits.maxN));
   const dropout = has(d, 'dropout') ? r.param('design.dropout', ownValue(d, 'dropout'), DROPOUT) : 0;
   let design: ResolvedDesign | undefined;
   if (kind === 'parallel') {
     const allocation = ownValue(d, 'allocation');
-    const specs: unknown[] = Array.isArray(allocation) ? allocation.slice(0, MAX_ARMS) : arms ? arms.map(() => 1) : [];
-    const weights = specs.map((w, i) => r.number(`design.allocation[${i}]`, w, POSITIVE));
+    const specs: unknown[] = Array.isArray(allocation) ? allocation.slice(0, r.limits.maxArms) : arms ? arms.map(() => 1) : [];
+    const weights = specs.map((w, i) => r.number(`design.allocation[${i}]`, w, WEIGHT));
     if (n !== undefined && arms && weights.length === arms.length && weights.every((w): w is number => w !== undefined)) {
       const total = weights.reduce((a, b) => a + b, 0);
       const smallest = Math.min(...weights);
-      if ((n * smallest) / total < 1 - 1e-9) {
+      if (!(smallest / total >= (1 - 1e-9) / n)) {
         const need = Math.ceil(total / smallest - 1e-9);
         const issue: ValidationIssue = {
           path: 'design.n',
@@ -361,7 +388,9 @@ function resolveAny(input: unknown, options: ResolveOptions): { issues: Validati
   // In a valid file both lists hold the same ids; otherwise every readable entry is checked.
   const ids = [...new Set([...(arms ?? []).map((a) => a.id), ...Object.keys(epArms)])].filter((k) => !isForbiddenKey(k));
   const armSpec = (id: string): Record<string, unknown> => asObject(ownValue(epArms, id)) ?? {};
-  let endpointOk = true;
+  // An arm without an entry in endpoint.arms is a structural problem, reported by the validator.
+  const readable = ids.filter((id) => isPlainObject(ownValue(epArms, id)));
+  let endpointOk = readable.length === ids.length;
   const keep = <T>(v: T | undefined): T => {
     if (v === undefined) endpointOk = false;
     return v as T;
@@ -375,30 +404,35 @@ function resolveAny(input: unknown, options: ResolveOptions): { issues: Validati
     better: better === 'lower' ? ('lower' as const) : ('higher' as const),
   };
   let endpoint: ResolvedEndpoint | undefined;
+  /** Continuous arms' SDs, checked against their means once the null value is known. */
+  const spreads: Array<{ path: string; spec: unknown; mean: number; sd: number }> = [];
   if (epKind === 'continuous') {
     const out: Record<string, { mean: Param; sd: Param }> = {};
-    for (const id of ids) {
+    for (const id of readable) {
       const s = armSpec(id);
       const p = joinPath('endpoint.arms', id);
-      out[id] = { mean: keep(r.param(`${p}.mean`, ownValue(s, 'mean'), ANY)), sd: keep(r.param(`${p}.sd`, ownValue(s, 'sd'), POSITIVE)) };
+      const mean = r.param(`${p}.mean`, ownValue(s, 'mean'), BOUNDED);
+      const sd = r.param(`${p}.sd`, ownValue(s, 'sd'), SCALE);
+      if (mean !== undefined && sd !== undefined) spreads.push({ path: `${p}.sd`, spec: ownValue(s, 'sd'), mean: centreOf(mean), sd: centreOf(sd) });
+      out[id] = { mean: keep(mean), sd: keep(sd) };
     }
     endpoint = { kind: 'continuous', ...common, arms: out };
   } else if (epKind === 'binary') {
     const out: Record<string, { p: Param }> = {};
-    for (const id of ids) {
+    for (const id of readable) {
       out[id] = { p: keep(r.param(`${joinPath('endpoint.arms', id)}.p`, ownValue(armSpec(id), 'p'), PROBABILITY)) };
     }
     endpoint = { kind: 'binary', ...common, arms: out };
   } else if (epKind === 'ordinal') {
     const out: Record<string, { probs: Param[] }> = {};
-    for (const id of ids) {
+    for (const id of readable) {
       const p = joinPath('endpoint.arms', id);
       const specs = ownValue(armSpec(id), 'probs');
       if (!Array.isArray(specs)) {
         endpointOk = false;
         continue;
       }
-      const probs = specs.slice(0, MAX_CATEGORIES).map((s, i) => r.param(`${p}.probs[${i}]`, s, PROBABILITY));
+      const probs = specs.slice(0, r.limits.maxCategories).map((s, i) => r.param(`${p}.probs[${i}]`, s, PROBABILITY));
       if (probs.every((x): x is Param => x !== undefined)) {
         const sum = probs.reduce((acc: number, x) => acc + centreOf(x), 0);
         const uncertain = probs.some((x) => typeof x !== 'number');
@@ -432,7 +466,24 @@ function resolveAny(input: unknown, options: ResolveOptions): { issues: Validati
       r.issues.push({ path: 'analysis.null', value: undefined, allowed: 'the benchmark rate, in (0, 1), that binomial-exact tests against' });
       nullValue = undefined;
     } else nullValue = r.number('analysis.null', ownValue(an, 'null'), BENCHMARK);
-  } else if (has(an, 'null')) nullValue = r.number('analysis.null', ownValue(an, 'null'), ANY);
+  } else if (has(an, 'null')) nullValue = r.number('analysis.null', ownValue(an, 'null'), BOUNDED);
+
+  // The noise must survive mean + sd·z in double precision (and, for one arm, the comparison with the null value).
+  for (const a of spreads) {
+    const size = Math.max(Math.abs(a.mean), kind === 'single-arm' && nullValue !== undefined ? Math.abs(nullValue) : 0);
+    const floor = Math.max(MIN_SD, MIN_RELATIVE_SD * size);
+    if (a.sd >= floor) continue;
+    const issue: ValidationIssue = {
+      path: a.path,
+      value: a.spec,
+      allowed:
+        floor === MIN_SD
+          ? `a number ≥ ${MIN_SD}: the square of a smaller SD underflows to 0; change the unit instead`
+          : `a number ≥ ${floor} (${MIN_RELATIVE_SD} × the size of the mean${kind === 'single-arm' ? ' or null value' : ''}); a smaller SD vanishes in floating-point rounding: change the unit instead`,
+    };
+    if (typeof a.spec !== 'number') issue.evaluated = a.sd;
+    r.issues.push(issue);
+  }
 
   if (r.issues.length > 0 || !design || !endpoint || alpha === undefined || nullValue === undefined || !isTestId(test)) {
     return { issues: r.issues };

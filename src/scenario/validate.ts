@@ -13,15 +13,13 @@
 import { isTestId, TEST_IDS, testsFitting, type DesignKind, type EndpointKind, type TestId } from '../analysis/catalog.js';
 import { checkExpression, checkLet, EXPRESSION_ALLOWED } from './expressions.js';
 import {
-  MAX_ARMS,
-  MAX_CATEGORIES,
-  MAX_N,
+  limitsOf,
+  MAX_JSON_DEPTH,
   MAX_NAME_LENGTH,
-  MAX_REPLICATES,
   MAX_SWEEP_PATHS,
-  MAX_SWEEP_POINTS,
-  MAX_SWEEP_VALUES,
   MIN_N,
+  MIN_PRECISION,
+  type ScenarioLimits,
 } from './limits.js';
 import {
   deepestExisting,
@@ -36,11 +34,18 @@ import {
   type PathSegment,
 } from './paths.js';
 import { closest, didYouMean } from './suggest.js';
+import { codePoint, MULTI_LINE_TEXT_ALLOWED, SINGLE_LINE_TEXT_ALLOWED, textProblem } from './text.js';
 import { EVIDENCE_IDS, getEvidence } from '../evidence/library.js';
 import { SCENARIO_FORMAT, type ScenarioFile, type ValidationIssue } from './types.js';
 
 /** Result of `validateScenario`. */
 export type ValidationResult = { ok: true; scenario: ScenarioFile } | { ok: false; issues: ValidationIssue[] };
+
+/** Options of `validateScenario`. */
+export interface ValidateOptions {
+  /** The limits of this run (default `DEFAULT_LIMITS`); set by the person running, never by the file. */
+  limits?: Partial<ScenarioLimits>;
+}
 
 /** Design kinds, as in `design.kind`. */
 export const DESIGN_KINDS: readonly DesignKind[] = ['parallel', 'within-patient', 'single-arm'];
@@ -118,6 +123,21 @@ const CORRECTABLE_TESTS: readonly TestId[] = ['chi-square', 'mcnemar'];
 /** A valid arm id: letters, digits, `_` and `-`, starting with a letter or `_`. */
 const ARM_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+/**
+ * Why a string is not a valid arm id, for the hint: a forbidden name, its
+ * length, or the first character that is not allowed (by code point, so that
+ * look-alikes such as a Cyrillic "ѕ" in "mѕc" are named).
+ */
+function idProblem(id: string): string | undefined {
+  if (isForbiddenKey(id)) return `"${id}" is not allowed as an id`;
+  if (id.length === 0) return 'the id is empty';
+  if (id.length > MAX_NAME_LENGTH) return `${id.length} characters`;
+  const chars = [...id];
+  const bad = chars.findIndex((ch, i) => !(i === 0 ? /[A-Za-z_]/ : /[A-Za-z0-9_-]/).test(ch));
+  if (bad < 0) return undefined;
+  return `character ${codePoint(chars[bad])} at position ${bad + 1} is not ${bad === 0 ? 'an ASCII letter or "_"' : 'an ASCII letter, digit, "_" or "-"'}`;
+}
+
 /** What an arm id may be. */
 export const ARM_ID_ALLOWED = `an id of letters, digits, "_" and "-", starting with a letter or "_", at most ${MAX_NAME_LENGTH} characters`;
 
@@ -147,16 +167,17 @@ interface Context {
   out: Collector;
   /** Well-formed `let` names, for checking the names used by expressions. */
   names: ReadonlySet<string>;
+  limits: ScenarioLimits;
 }
 
 /**
  * Checks the structure of a parsed JSON value and returns the scenario, or
  * every problem found. Never throws.
  */
-export function validateScenario(input: unknown): ValidationResult {
+export function validateScenario(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const out = new Collector();
   try {
-    validateRoot(input, out);
+    validateRoot(input, out, limitsOf(options.limits));
   } catch (e) {
     // Not reachable for JSON input; guards against exotic objects (throwing getters, proxies).
     out.add('', undefined, 'a scenario that can be read', `internal error: ${e instanceof Error ? e.message : String(e)}`);
@@ -171,9 +192,15 @@ export function isNewerFormat(format: unknown): boolean {
   return m !== null && Number(m[1]) > 1;
 }
 
-function validateRoot(input: unknown, out: Collector): void {
+function validateRoot(input: unknown, out: Collector, limits: ScenarioLimits): void {
   if (!isPlainObject(input)) {
     out.add('', input, `a JSON object: a ${SCENARIO_FORMAT} scenario`);
+    return;
+  }
+  // Too deep a document is reported alone: nothing else should walk it.
+  const deep = jsonDepthIssue(input);
+  if (deep) {
+    out.push(deep);
     return;
   }
   const root = input;
@@ -189,12 +216,13 @@ function validateRoot(input: unknown, out: Collector): void {
   checkKeys(out, '', root, ROOT_KEYS, 'the scenario');
   const title = ownValue(root, 'title');
   if (typeof title !== 'string' || title.trim() === '') out.add('title', title, 'a non-empty string');
-  optionalString(out, root, '', 'description');
+  else checkText(out, 'title', title, false);
+  optionalString(out, root, '', 'description', true);
   optionalString(out, root, '', '$schema');
 
-  const lets = checkLet(ownValue(root, 'let'));
+  const lets = checkLet(ownValue(root, 'let'), 'let', limits.maxExpressionLength);
   for (const i of lets.issues) out.push(i);
-  const ctx: Context = { root, out, names: lets.names };
+  const ctx: Context = { root, out, names: lets.names, limits };
 
   const design = checkDesign(ctx);
   const endpointKind = checkEndpoint(ctx, design);
@@ -240,9 +268,60 @@ function objectAt(
   return v;
 }
 
-function optionalString(out: Collector, obj: Record<string, unknown>, path: string, key: string): void {
+/**
+ * An optional text field: a string without control characters, invisible
+ * formatting characters or lone surrogates (they would reach terminals, CSV,
+ * Markdown and the UI as they are). `multiLine` allows tabs and line breaks.
+ */
+function optionalString(out: Collector, obj: Record<string, unknown>, path: string, key: string, multiLine = false): void {
   const v = ownValue(obj, key);
-  if (v !== undefined && typeof v !== 'string') out.add(joinPath(path, key), v, 'a string');
+  if (v === undefined) return;
+  if (typeof v !== 'string') out.add(joinPath(path, key), v, 'a string');
+  else checkText(out, joinPath(path, key), v, multiLine);
+}
+
+/** Reports a text that contains characters that are not allowed (see `textProblem`). */
+function checkText(out: Collector, path: string, text: string, multiLine: boolean): boolean {
+  const problem = textProblem(text, multiLine);
+  if (problem === undefined) return true;
+  out.add(path, text, multiLine ? MULTI_LINE_TEXT_ALLOWED : SINGLE_LINE_TEXT_ALLOWED, problem);
+  return false;
+}
+
+/**
+ * The issue of a JSON value nested deeper than `MAX_JSON_DEPTH` levels (the
+ * root is level 1), or `undefined`. Iterative, linear in the size of the
+ * value: safe on a 1 MiB document of nested brackets. The issue's path is the
+ * top-level key holding the deep value; its hint, how deep it goes.
+ */
+export function jsonDepthIssue(value: unknown, max: number = MAX_JSON_DEPTH): ValidationIssue | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  // Each entry: a container, its level, and the top-level key (or index) it lies under.
+  const stack: Array<{ v: object; depth: number; top: PathSegment | undefined }> = [{ v: value, depth: 1, top: undefined }];
+  let deepest = 0;
+  let top: PathSegment | undefined;
+  while (stack.length > 0) {
+    const { v, depth, top: under } = stack.pop()!;
+    if (depth > deepest) {
+      deepest = depth;
+      if (depth > max && top === undefined) top = under;
+    }
+    const visit = (key: PathSegment, c: unknown) => {
+      if (c !== null && typeof c === 'object') stack.push({ v: c, depth: depth + 1, top: depth === 1 ? key : under });
+    };
+    if (Array.isArray(v)) v.forEach((c, i) => visit(i, c));
+    else for (const k of Object.keys(v)) visit(k, (v as Record<string, unknown>)[k]);
+  }
+  if (deepest <= max) return undefined;
+  const path = top === undefined ? '' : formatPath([top]);
+  const at =
+    top === undefined ? value : Array.isArray(value) ? value[top as number] : ownValue(value as Record<string, unknown>, String(top));
+  return {
+    path,
+    value: at,
+    allowed: `JSON nested at most ${max} levels deep (a scenario needs 7)`,
+    hint: `it is nested ${deepest} levels deep`,
+  };
 }
 
 function optionalBoolean(out: Collector, obj: Record<string, unknown>, path: string, key: string): void {
@@ -289,7 +368,7 @@ function checkExpressionValue(ctx: Context, path: string, v: unknown, names: Rea
     );
     return;
   }
-  ctx.out.push(checkExpression(v, path, names));
+  ctx.out.push(checkExpression(v, path, names, ctx.limits.maxExpressionLength));
 }
 
 /** A number, an expression or a distribution. */
@@ -304,7 +383,7 @@ function numberSpecAt(ctx: Context, obj: Record<string, unknown>, path: string, 
 
 function checkNumberSpec(ctx: Context, path: string, v: unknown): void {
   if (typeof v === 'number' || typeof v === 'string') {
-    ctx.out.push(checkExpression(v, path, ctx.names));
+    ctx.out.push(checkExpression(v, path, ctx.names, ctx.limits.maxExpressionLength));
     return;
   }
   if (!isPlainObject(v)) {
@@ -366,6 +445,7 @@ interface DesignInfo {
 
 function checkDesign(ctx: Context): DesignInfo {
   const { out, root } = ctx;
+  const MAX_ARMS = ctx.limits.maxArms;
   const design = objectAt(out, root, '', 'design', 'an object: {"kind", "arms", "n", …}', true);
   if (!design) return {};
   const kind = enumAt(out, design, 'design', 'kind', DESIGN_KINDS, true) as DesignKind | undefined;
@@ -393,6 +473,14 @@ function checkDesign(ctx: Context): DesignInfo {
       kind === 'within-patient' ? count === 2 : kind === 'single-arm' ? count === 1 : count >= 2 && count <= MAX_ARMS;
     if (!countOk) out.add('design.arms', arms, armsAllowed, `${count} arm${count === 1 ? '' : 's'} given`);
     armIds = count <= MAX_ARMS ? checkArms(out, arms, kind) : undefined;
+    if (kind === 'within-patient' && count === 2 && arms.every(isPlainObject) && ownValue(arms[0], 'control') === true && ownValue(arms[1], 'control') !== true) {
+      out.add(
+        'design.arms',
+        arms,
+        'the treated site first and the control site ("control": true) second',
+        'design.arms[0] is the control; swap the two arms',
+      );
+    }
   }
 
   // Sample size and other numbers.
@@ -435,7 +523,7 @@ function checkArms(out: Collector, arms: unknown[], kind: DesignKind | undefined
     checkKeys(out, path, arm, ARM_KEYS, 'an arm');
     const id = ownValue(arm, 'id');
     if (typeof id !== 'string' || !ARM_ID_PATTERN.test(id) || id.length > MAX_NAME_LENGTH || isForbiddenKey(id)) {
-      const hint = typeof id === 'string' && isForbiddenKey(id) ? `"${id}" is not allowed as an id` : undefined;
+      const hint = typeof id === 'string' ? idProblem(id) : undefined;
       out.add(`${path}.id`, id, ARM_ID_ALLOWED, hint);
       allValid = false;
     } else if (firstIndex.has(id)) {
@@ -467,6 +555,7 @@ function checkArms(out: Collector, arms: unknown[], kind: DesignKind | undefined
 
 function checkEndpoint(ctx: Context, design: DesignInfo): EndpointKind | undefined {
   const { out, root } = ctx;
+  const MAX_CATEGORIES = ctx.limits.maxCategories;
   const endpoint = objectAt(out, root, '', 'endpoint', 'an object: {"kind", "better", "arms", …}', true);
   if (!endpoint) return undefined;
   const kind = enumAt(out, endpoint, 'endpoint', 'kind', ENDPOINT_KINDS, true) as EndpointKind | undefined;
@@ -491,6 +580,8 @@ function checkEndpoint(ctx: Context, design: DesignInfo): EndpointKind | undefin
       cats.forEach((c, i) => {
         if (typeof c !== 'string' || c.trim() === '') {
           out.add(`endpoint.categories[${i}]`, c, 'a non-empty string');
+          ok = false;
+        } else if (!checkText(out, `endpoint.categories[${i}]`, c, false)) {
           ok = false;
         } else if (seen.has(c)) {
           out.add(`endpoint.categories[${i}]`, c, 'a name used by no other category', `endpoint.categories[${seen.get(c)}] is the same`);
@@ -581,17 +672,19 @@ function checkSimulation(ctx: Context): void {
   if (!sim) return;
   checkKeys(out, 'simulation', sim, SIMULATION_KEYS, 'simulation');
   const reps = ownValue(sim, 'replicates');
-  if (reps !== undefined && !(typeof reps === 'number' && Number.isInteger(reps) && reps >= 1 && reps <= MAX_REPLICATES)) {
-    out.add('simulation.replicates', reps, `a whole number from 1 to ${MAX_REPLICATES}`);
+  const maxReps = ctx.limits.maxReplicates;
+  if (reps !== undefined && !(typeof reps === 'number' && Number.isInteger(reps) && reps >= 1 && reps <= maxReps)) {
+    out.add('simulation.replicates', reps, `a whole number from 1 to ${maxReps}`);
   }
   const seed = ownValue(sim, 'seed');
   if (seed !== undefined) {
     const ok = (typeof seed === 'string' && seed.length > 0 && seed.length <= 200) || (typeof seed === 'number' && Number.isFinite(seed));
     if (!ok) out.add('simulation.seed', seed, 'a non-empty string of at most 200 characters, or a number');
+    else if (typeof seed === 'string') checkText(out, 'simulation.seed', seed, false);
   }
   const precision = ownValue(sim, 'precision');
-  if (precision !== undefined && !(typeof precision === 'number' && precision > 0 && precision < 0.5)) {
-    out.add('simulation.precision', precision, 'a number in (0, 0.5): the target half-width of the 95 % interval');
+  if (precision !== undefined && !(typeof precision === 'number' && precision >= MIN_PRECISION && precision < 0.5)) {
+    out.add('simulation.precision', precision, `a number in [${MIN_PRECISION}, 0.5): the target half-width of the 95 % interval`);
   }
   optionalBoolean(out, sim, 'simulation', 'fastPath');
 }
@@ -677,8 +770,8 @@ function checkSweep(ctx: Context): void {
         out.add(path, key, SWEEP_PATH_ALLOWED, `${canonical} is not a number that can be swept`);
       }
     }
-    const valuesAllowed = `a list of 1 to ${MAX_SWEEP_VALUES} numbers or expressions`;
-    if (!Array.isArray(values) || values.length === 0 || values.length > MAX_SWEEP_VALUES) {
+    const valuesAllowed = `a list of 1 to ${ctx.limits.maxSweepValues} numbers or expressions`;
+    if (!Array.isArray(values) || values.length === 0 || values.length > ctx.limits.maxSweepValues) {
       out.add(path, values, valuesAllowed, Array.isArray(values) ? `${values.length} values given` : undefined);
       continue;
     }
@@ -687,11 +780,11 @@ function checkSweep(ctx: Context): void {
     values.forEach((v, i) => {
       const p = `${path}[${i}]`;
       if (typeof v !== 'number' && typeof v !== 'string') out.add(p, v, 'a number or an expression');
-      else out.push(checkExpression(v, p, names));
+      else out.push(checkExpression(v, p, names, ctx.limits.maxExpressionLength));
     });
   }
-  if (points > MAX_SWEEP_POINTS) {
-    out.add('sweep', sweep, `a sweep of at most ${MAX_SWEEP_POINTS} design points`, `the grid has ${points} points`);
+  if (points > ctx.limits.maxSweepPoints) {
+    out.add('sweep', sweep, `a sweep of at most ${ctx.limits.maxSweepPoints} design points`, `the grid has ${points} points`);
   }
 }
 
@@ -721,8 +814,9 @@ function checkExpect(ctx: Context): void {
     const power = ownValue(ss, 'power');
     if (!(typeof power === 'number' && power > 0 && power < 1)) out.add('expect.sampleSize.power', power, 'a number in (0, 1)');
     const atMost = ownValue(ss, 'atMost');
-    if (!(typeof atMost === 'number' && Number.isInteger(atMost) && atMost >= MIN_N && atMost <= MAX_N)) {
-      out.add('expect.sampleSize.atMost', atMost, `a whole number from ${MIN_N} to ${MAX_N}`);
+    const maxN = ctx.limits.maxN;
+    if (!(typeof atMost === 'number' && Number.isInteger(atMost) && atMost >= MIN_N && atMost <= maxN)) {
+      out.add('expect.sampleSize.atMost', atMost, `a whole number from ${MIN_N} to ${maxN}`);
     }
   }
 }
@@ -758,7 +852,7 @@ function checkSources(ctx: Context): void {
     const ev = ownValue(s, 'evidence');
     if (typeof ev !== 'string' || ev.trim() === '') out.add(`${path}.evidence`, ev, 'the id of an evidence entry (a non-empty string)');
     else if (!getEvidence(ev)) out.add(`${path}.evidence`, ev, 'the id of an entry of the evidence library (src/evidence/library.ts)', didYouMean(ev, EVIDENCE_IDS));
-    optionalString(out, s, path, 'note');
+    optionalString(out, s, path, 'note', true);
     const paths = ownValue(s, 'paths');
     if (paths !== undefined) {
       if (!Array.isArray(paths)) out.add(`${path}.paths`, paths, 'a list of paths of values in this scenario');
@@ -785,5 +879,6 @@ function checkAssumptions(ctx: Context): void {
     checkExistingPath(out, root, `${path}.path`, ownValue(a, 'path'));
     const note = ownValue(a, 'note');
     if (typeof note !== 'string') out.add(`${path}.note`, note, 'a string: why the value was chosen');
+    else checkText(out, `${path}.note`, note, true);
   });
 }

@@ -28,7 +28,12 @@ try {
   await page.goto(web.url);
   await page.waitForFunction(() => window.__trialsim !== undefined);
   const pageReadyMs = Date.now() - loadStart;
+  // The page runs its opening preset, and re-runs after an edit (debounced): let both finish first.
+  const settled = () => page.waitForFunction(() => window.__trialsim.status !== 'running', undefined, { timeout: 60_000 });
+  await settled();
   await page.getByTestId('scenario-text').fill(JSON.stringify(scenario, null, 2));
+  await page.waitForTimeout(1500);
+  await settled();
   const curveMs: number[] = [];
   for (let i = 0; i < 4; i++) {
     const before = await page.evaluate(() => window.__trialsim.runs);

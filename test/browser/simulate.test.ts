@@ -5,7 +5,17 @@ import { runPoint } from '../../src/engine/run-point.js';
 import { ENGINE_VERSION } from '../../src/engine/version.js';
 import { RNG_NAME } from '../../src/random/xorwow.js';
 import { withoutUncertainty } from '../../src/scenario/without-uncertainty.js';
-import { prepareRun, simulateRun, type PointRunner } from '../../web/simulate.js';
+import { designPoints } from '../../src/scenario/design-points.js';
+import { formatIssue } from '../../src/scenario/format-issues.js';
+import { prepareRun as prepareDesignPoints, simulateRun, type PointRunner, type RunSettings } from '../../src/report/scenario-run.js';
+
+/** What the page does with a scenario text: validate and expand it (one formatted line per problem), then prepare the run. */
+function prepareRun(text: string, settings: RunSettings = {}) {
+  const loaded = designPoints(text);
+  if (!loaded.ok) return { ok: false as const, messages: loaded.issues.map(formatIssue) };
+  const { replicates, seed } = loaded.points[0].scenario.simulation;
+  return { ok: true as const, run: prepareDesignPoints(loaded.points, settings), scenarioSettings: { replicates, seed } };
+}
 
 const TEXT = readFileSync(new URL('../../scenarios/nct06764329-hair-count.json', import.meta.url), 'utf8');
 /** The same trial with an uncertain treatment effect: assurance. */
@@ -17,7 +27,7 @@ const inThread: PointRunner = {
   runPoints: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates })),
 };
 
-describe('prepareRun (the UI run, set up as trialsim run sets up a file)', () => {
+describe('prepareRun (the run the page starts, set up as trialsim run sets up a file)', () => {
   it('expands the sweep and applies replicates and seed to every point', () => {
     const r = prepareRun(TEXT, { replicates: 3000, seed: 'abc' });
     expect(r.ok).toBe(true);

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { CliIo, Simulator } from '../../src/cli/io.js';
 import { runPoint } from '../../src/engine/run-point.js';
 
-/** A CliIo that captures output, reads real files, and simulates on this thread. */
+/**
+ * A CliIo that captures output, reads real files, and simulates on this thread
+ * (chunk ranges and adaptive precision decided as the worker pool decides them).
+ */
 export function fakeIo(files: Record<string, string> = {}): CliIo & { out: string; err: string; written: Record<string, string> } {
   const io = {
     out: '',
@@ -16,7 +19,7 @@ export function fakeIo(files: Record<string, string> = {}): CliIo & { out: strin
     now: () => 0,
     simulator: (): Simulator => ({
       size: 1,
-      runPoints: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates })),
+      runPoints: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates, chunks: p.chunks, precision: p.precision })),
       close: () => undefined,
     }),
   };

@@ -245,12 +245,12 @@ describe('resolveScenario: value ranges', () => {
     expect(edit(singleContinuous, (f) => (f.analysis.null = -2.5))).toEqual([]);
   });
 
-  it('distribution parameters: sd > 0, alpha and beta > 0, centre in range', () => {
+  it('distribution parameters: sd > 0, alpha and beta ≥ 0.05, centre in range', () => {
     expect(edit(parallelContinuous, (f) => (f.endpoint.arms.msc.mean = { normal: { mean: 1, sd: -1 } }))).toEqual([
       'endpoint.arms.msc.mean.normal.sd: got -1; allowed: a number > 0',
     ]);
     expect(edit(singleBinary, (f) => (f.endpoint.arms.treated.p = { beta: { alpha: 0, beta: 2 } }))).toEqual([
-      'endpoint.arms.treated.p.beta.alpha: got 0; allowed: a number > 0',
+      'endpoint.arms.treated.p.beta.alpha: got 0; allowed: a number ≥ 0.05',
     ]);
     expect(edit(singleBinary, (f) => (f.endpoint.arms.treated.p = { normal: { mean: 1.2, sd: 0.1 } }))).toEqual([
       'endpoint.arms.treated.p.normal.mean: got 1.2; allowed: a probability in [0, 1] (the centre of the distribution)',

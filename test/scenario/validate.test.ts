@@ -136,7 +136,7 @@ describe('validateScenario: design', () => {
     g.design.arms[0].id = 'my arm';
     g.design.arms[1] = JSON.parse('{"id": "__proto__", "control": true, "colour": 1}');
     expect(messages(g)).toEqual([
-      `design.arms[0].id: got "my arm"; allowed: ${ARM_ID_ALLOWED}`,
+      `design.arms[0].id: got "my arm"; allowed: ${ARM_ID_ALLOWED} (character U+0020 at position 3 is not an ASCII letter, digit, "_" or "-")`,
       'design.arms[1].colour: got 1; allowed: a key of an arm: id, label, control',
       `design.arms[1].id: got "__proto__"; allowed: ${ARM_ID_ALLOWED} ("__proto__" is not allowed as an id)`,
     ]);
@@ -341,7 +341,7 @@ describe('validateScenario: simulation and expect', () => {
     f.simulation = { seed: '', precision: 0.5, fastPath: 'yes' };
     expect(messages(f)).toEqual([
       'simulation.seed: got ""; allowed: a non-empty string of at most 200 characters, or a number',
-      'simulation.precision: got 0.5; allowed: a number in (0, 0.5): the target half-width of the 95 % interval',
+      'simulation.precision: got 0.5; allowed: a number in [0.0005, 0.5): the target half-width of the 95 % interval',
       'simulation.fastPath: got "yes"; allowed: true or false',
     ]);
   });

@@ -1,0 +1,58 @@
+import { runCurves } from '../report/curve-series.js';
+import { formatResults } from '../report/format-result.js';
+import { mergeParts, PartError, readPart } from '../report/shard-part.js';
+import type { CliArguments } from './args.js';
+import type { CliIo } from './io.js';
+import { renderCurveSvg } from './svg-output.js';
+import { UsageError } from './usage-error.js';
+
+/** Largest part file merge reads (a part holds counts only: a few hundred bytes per design point). */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+/**
+ * `trialsim merge PART...`: adds up the counts of the parts written by
+ * `trialsim run FILE... --shard I/N` (every I from 1 to N) and prints the
+ * result exactly as a single `trialsim run` prints it (any `--format`;
+ * `--svg` for one file). Parts of different runs are refused with exit code 2.
+ */
+export async function mergeCommand(args: CliArguments, io: CliIo): Promise<number> {
+  const parts = args.files.map((name) => {
+    let text: string;
+    try {
+      text = io.readText(name);
+    } catch (error) {
+      throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    if (text.length > MAX_PART_BYTES) throw new UsageError(`${name}: larger than ${MAX_PART_BYTES} bytes; not a part file`);
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`${name}: not JSON (${(error as Error).message.split('\n')[0]})`);
+    }
+    try {
+      return { name, part: readPart(name, data) };
+    } catch (error) {
+      if (error instanceof PartError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+  let merged;
+  try {
+    merged = mergeParts(parts);
+  } catch (error) {
+    if (error instanceof PartError) throw new UsageError(`merge: ${error.message}`);
+    throw error;
+  }
+  const { results, curves } = merged;
+  if (args.svg !== undefined && results.length > 1) throw new UsageError('--svg draws one file: these parts hold several; merge them without --svg');
+  const text = formatResults(results, args.format);
+  if (args.out) io.writeText(args.out, text);
+  else io.stdout(text);
+  if (args.svg !== undefined) {
+    const drawn = runCurves(results[0], curves[0].markN);
+    if (typeof drawn === 'string') throw new UsageError(`--svg: ${drawn}`);
+    io.writeText(args.svg, renderCurveSvg(drawn, curves[0].target));
+  }
+  return 0;
+}

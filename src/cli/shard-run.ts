@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { Shard } from '../engine/shard.js';
+import { ENGINE_VERSION } from '../engine/version.js';
+import { RNG_NAME } from '../random/xorwow.js';
+import { CHUNK_SIZE } from '../engine/chunks.js';
+import { prepareRun } from '../report/scenario-run.js';
+import { fingerprintInput, PART_FORMAT, PartError, partFile, shardPoints, type PartFile, type ShardPart } from '../report/shard-part.js';
+import type { CliArguments } from './args.js';
+import type { CliIo, Simulator } from './io.js';
+import { loadScenarioFile } from './load-design-points.js';
+import { progressBar } from './progress-bar.js';
+import { runSettings } from './simulate-file.js';
+import { UsageError } from './usage-error.js';
+
+/** SHA-256 (hex) of what a part's file simulated: equal for equal resolved scenarios and settings. */
+export function fingerprint(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/** The `--svg` target line of a file: `--power`, else its expect bound. */
+function targetOf(args: CliArguments, expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined): number | undefined {
+  return args.power ?? expect?.power?.atLeast ?? expect?.assurance?.atLeast;
+}
+
+/**
+ * `trialsim run FILE... --shard I/N`: simulates shard I of N of every design
+ * point of every file — chunks ⌊(I−1)·C/N⌋ … ⌊I·C/N⌋ − 1 of the C chunks of
+ * each point — and returns the part file (partial counts as JSON) for
+ * `trialsim merge`.
+ */
+export async function runShard(args: CliArguments, io: CliIo, shard: Shard): Promise<ShardPart> {
+  const started = io.now();
+  const loaded = args.files.map((file) => loadScenarioFile(file, args, io));
+  const runs = loaded.map(({ points }, i) => {
+    const file = args.files[i];
+    const run = prepareRun(points, runSettings(args));
+    try {
+      return { run, points: shardPoints(run, shard) };
+    } catch (error) {
+      if (error instanceof PartError) throw new UsageError(`--shard: ${file}: ${error.message}`);
+      throw error;
+    }
+  });
+  const simulator: Simulator = io.simulator(args.workers);
+  const bar = progressBar(io, `shard ${shard.index}/${shard.count}`);
+  const files: PartFile[] = [];
+  try {
+    // One batch for every file, so all workers stay busy.
+    const counts = await simulator.runPoints(runs.flatMap((r) => r.points), { onProgress: bar.update });
+    let next = 0;
+    runs.forEach(({ run, points }, i) => {
+      const mine = counts.slice(next, next + points.length);
+      next += points.length;
+      const design = loaded[i].file.design as { n?: unknown };
+      const curve = {
+        ...(typeof design.n === 'number' ? { markN: design.n } : {}),
+        ...(targetOf(args, loaded[i].file.expect) === undefined ? {} : { target: targetOf(args, loaded[i].file.expect) }),
+      };
+      files.push(partFile(run, points, mine, fingerprint(fingerprintInput(run)), curve, args.files[i]));
+    });
+  } finally {
+    bar.finish();
+    simulator.close();
+  }
+  return {
+    format: PART_FORMAT,
+    shard,
+    engine: ENGINE_VERSION,
+    rng: RNG_NAME,
+    chunkSize: CHUNK_SIZE,
+    workers: simulator.size,
+    elapsedMs: Math.round(io.now() - started),
+    files,
+  };
+}
