@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
-import { MAX_N, MAX_REPLICATES, MAX_SWEEP_PATHS, MIN_N } from '../scenario/limits.js';
+import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SWEEP_PATHS, MIN_N, MIN_PRECISION, parseLimitArguments, type ScenarioLimits } from '../scenario/limits.js';
+import { formatCost } from '../engine/run-budget.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 import { parseShard, type Shard } from '../engine/shard.js';
 
@@ -62,6 +63,11 @@ export interface CliArguments {
   html?: string;
   /** `report`: write the Markdown report to this file (the SVG beside it). */
   md?: string;
+  /**
+   * The bounds of this run: the defaults, changed by `--limit NAME=VALUE` and
+   * `--max-cost C`. The person running decides them; a scenario file cannot.
+   */
+  limits: ScenarioLimits;
 }
 
 /** Files with this ending are JSON Schemas, not scenarios, and are skipped. */
@@ -69,8 +75,7 @@ export const SCHEMA_SUFFIX = '.schema.json';
 
 /** Most worker threads one run may start. */
 export const MAX_WORKERS = 64;
-/** Finest precision a run may ask for: 0.0005 needs about 4 million replicates at 50 % power. */
-export const MIN_PRECISION = 0.0005;
+export { MIN_PRECISION };
 
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'markdown'];
 const COMMANDS: readonly Command[] = ['run', 'size', 'mde', 'check', 'report', 'validate', 'merge', 'help'];
@@ -99,6 +104,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         power: { type: 'string' },
         alpha: { type: 'string' },
         'max-n': { type: 'string' },
+        'max-cost': { type: 'string' },
+        limit: { type: 'string', multiple: true },
         svg: { type: 'string' },
         png: { type: 'string' },
         'no-fast-path': { type: 'boolean' },
@@ -118,7 +125,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   // The JSON Schema lives beside the scenarios; skipping it lets `scenarios/*.json` mean "every scenario".
   const files = named.filter((f) => !f.endsWith(SCHEMA_SUFFIX));
   if (values.help || commandWord === undefined) {
-    return { command: 'help', files: [], set: [], sweep: [], format: 'table', noFastPath: false, allowInconclusive: false };
+    return { command: 'help', files: [], set: [], sweep: [], format: 'table', noFastPath: false, allowInconclusive: false, limits: { ...DEFAULT_LIMITS } };
   }
   if (!(COMMANDS as readonly string[]).includes(commandWord)) {
     throw new UsageError(`unknown command "${commandWord}"; allowed: ${COMMANDS.join(', ')}`);
@@ -159,7 +166,20 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (command === 'check' && values.sweep !== undefined) {
     throw new UsageError('--sweep: check judges each file at its own design point (the values written in the file), so there is nothing to sweep; use --set to change a value');
   }
-  const replicates = wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES);
+  const parsedLimits = parseLimitArguments(values.limit ?? []);
+  if (!parsedLimits.ok) throw new UsageError(parsedLimits.message);
+  const limits = parsedLimits.limits;
+  if (values['max-cost'] !== undefined) {
+    const text = values['max-cost'];
+    const cost = Number(text);
+    if (text.trim() === '' || !(cost >= 1 && cost <= HARD_LIMITS.maxCost)) {
+      throw new UsageError(
+        `--max-cost: got "${text}"; allowed: a number of patient outcomes from 1 to ${formatCost(HARD_LIMITS.maxCost)}, e.g. 2e11 (default ${formatCost(DEFAULT_LIMITS.maxCost)})`,
+      );
+    }
+    limits.maxCost = cost;
+  }
+  const replicates = wholeNumber('--replicates', values.replicates, 1, limits.maxReplicates);
   const workers = wholeNumber('--workers', values.workers, 1, MAX_WORKERS);
   let precision: number | undefined;
   if (values.precision !== undefined) {
@@ -173,7 +193,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     throw new UsageError(`${command} needs --power, the power to reach, e.g. --power 0.9`);
   }
   const alpha = between('--alpha', values.alpha, 0, 0.5, 'a significance level above 0 and at most 0.5, e.g. 0.025', true);
-  const maxN = wholeNumber('--max-n', values['max-n'], MIN_N, MAX_N);
+  const maxN = wholeNumber('--max-n', values['max-n'], MIN_N, limits.maxN);
   if (maxN !== undefined && command !== 'size') throw new UsageError('--max-n is an option of size');
   if (values.png !== undefined) {
     throw new UsageError('--png is not available: trialsim draws SVG only (PNG would need a browser); use --svg FILE');
@@ -224,5 +244,6 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     shard,
     html: values.html,
     md: values.md,
+    limits,
   };
 }

@@ -7,6 +7,8 @@ import { InvalidInputError } from './invalid-input-error.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
+import { prepareRun } from '../report/scenario-run.js';
+import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -24,6 +26,8 @@ export async function checkCommand(args: CliArguments, io: CliIo): Promise<numbe
   for (const file of args.files) {
     try {
       const loaded = loadScenarioFile(file, args, io, { ignoreFileSweep: true });
+      const sizeSearch = loaded.file.expect?.sampleSize ? searchEvaluations(args.maxN) : 0;
+      enforceRunBudget(file, prepareRun(loaded.points, runSettings(args)).simulated, args, 1 + sizeSearch);
       inputs.push({ file, scenario: loaded.file, point: loaded.points[0] });
     } catch (error) {
       const problems = error instanceof InvalidInputError ? error.problems : error instanceof UsageError ? [error.message] : undefined;

@@ -22,6 +22,11 @@ Options of run, size, mde, check and report:
   --sweep PATH=V1,V2,...  or the values listed; give two --sweep for a grid (e.g. n × correlation)
   --workers K             worker threads (default: one per core)
   --precision H           add replicates until the 95 % interval half-width is at most H
+  --max-cost C            refuse a run estimated to simulate more than C patient outcomes
+                          (default 6e10, about 3–10 minutes on 2 cores); checked before it starts
+  --limit NAME=VALUE      change a bound of the scenario format for this run (repeatable):
+                          maxN, maxReplicates, maxArms, maxCategories, maxSweepValues,
+                          maxSweepPoints, maxExpressionLength, maxFileBytes, maxCost
   --no-fast-path          simulate every patient even for normal endpoints with t-tests
   --format FMT            table (default), json, csv or markdown (check: not csv)
   --out FILE              write the results to FILE instead of standard output

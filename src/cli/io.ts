@@ -7,7 +7,8 @@ export interface Simulator extends PointRunner {
 
 /** What the CLI needs from the outside world; tests pass fakes. */
 export interface CliIo {
-  readText(path: string): string;
+  /** With `maxBytes`, reads at most maxBytes + 1 bytes and refuses what is not a regular file (/dev/zero, a FIFO). */
+  readText(path: string, maxBytes?: number): string;
   writeText(path: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;

@@ -1,3 +1,4 @@
+import { jsonDepthIssue } from '../scenario/validate.js';
 import { designPoints, type DesignPoint } from '../scenario/design-points.js';
 import { formatIssue } from '../scenario/format-issues.js';
 import { isPlainObject } from '../scenario/paths.js';
@@ -37,7 +38,8 @@ function editedText(text: string, args: CliArguments, options: LoadOptions): str
   } catch {
     return text;
   }
-  if (!isPlainObject(data)) return text;
+  // Not an object, or nested too deeply to re-serialize safely: the loader reports it.
+  if (!isPlainObject(data) || jsonDepthIssue(data)) return text;
   // Spreads define own properties only, so keys such as "__proto__" stay plain data.
   let edited: Record<string, unknown> = { ...data };
   if (args.sweep.length > 0) edited.sweep = Object.fromEntries(args.sweep.map((s) => [s.path, s.values]));
@@ -54,7 +56,7 @@ function editedText(text: string, args: CliArguments, options: LoadOptions): str
 export function loadScenarioFile(file: string, args: CliArguments, io: CliIo, options: LoadOptions = {}): LoadedScenario {
   let text: string;
   try {
-    text = io.readText(file);
+    text = io.readText(file, args.limits.maxFileBytes);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -63,7 +65,7 @@ export function loadScenarioFile(file: string, args: CliArguments, io: CliIo, op
     if (!parsed.ok) throw new UsageError(`--set ${arg}: ${formatIssue(parsed.issue)}`);
     return { path: parsed.path, value: parsed.value };
   });
-  const loaded = designPoints(editedText(text, args, options), overrides);
+  const loaded = designPoints(editedText(text, args, options), overrides, { limits: args.limits });
   if (!loaded.ok) throw new InvalidInputError(file, loaded.issues.map(formatIssue));
   return { file: loaded.file, points: loaded.points };
 }

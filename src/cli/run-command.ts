@@ -4,7 +4,9 @@ import { runCurves } from '../report/curve-series.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
-import { simulateFile } from './simulate-file.js';
+import { runSettings, simulateFile } from './simulate-file.js';
+import { prepareRun } from '../report/scenario-run.js';
+import { enforceRunBudget } from './run-budget-check.js';
 import { renderCurveSvg } from './svg-output.js';
 import { runShard } from './shard-run.js';
 import { UsageError } from './usage-error.js';
@@ -26,6 +28,8 @@ export async function runCommand(args: CliArguments, io: CliIo): Promise<number>
   // Validate every file before starting any work, so a typo in the last file
   // does not cost the simulation of the first ones.
   const loaded = args.files.map((file) => loadScenarioFile(file, args, io));
+  // Refuse a run that would take too long before any of it starts, with the estimate.
+  loaded.forEach(({ points }, i) => enforceRunBudget(args.files[i], prepareRun(points, runSettings(args)).simulated, args));
   if (args.svg !== undefined) {
     const paths = new Set(loaded[0].points.flatMap((p) => Object.keys(p.set)));
     if (paths.size === 0 || loaded[0].points.length < 2) {

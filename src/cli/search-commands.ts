@@ -1,3 +1,5 @@
+import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
+import { prepareRun } from '../report/scenario-run.js';
 import { sizeCurves } from '../report/curve-series.js';
 import { formatMdeResults, formatSizeResults } from '../report/format-search.js';
 import { NoEffectToMoveError, runMdeSearch, type MdeResult } from '../report/mde-run.js';
@@ -24,6 +26,7 @@ function emit(args: CliArguments, io: CliIo, text: string): void {
 export async function sizeCommand(args: CliArguments, io: CliIo): Promise<number> {
   const file = args.files[0];
   const points = loadDesignPoints(file, args, io, { ignoreFileSweep: true });
+  enforceRunBudget(file, prepareRun(points, runSettings(args)).simulated, args, searchEvaluations(args.maxN));
   const settings = { ...runSettings(args), target: args.power!, maxN: args.maxN };
   const simulator = io.simulator(args.workers);
   const results: SizeResult[] = [];
@@ -55,6 +58,7 @@ export async function sizeCommand(args: CliArguments, io: CliIo): Promise<number
 export async function mdeCommand(args: CliArguments, io: CliIo): Promise<number> {
   const file = args.files[0];
   const points = loadDesignPoints(file, args, io, { ignoreFileSweep: true });
+  enforceRunBudget(file, prepareRun(points, runSettings(args)).simulated, args, searchEvaluations(undefined));
   const settings = { ...runSettings(args), target: args.power! };
   const simulator = io.simulator(args.workers);
   const results: MdeResult[] = [];

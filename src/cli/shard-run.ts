@@ -8,6 +8,7 @@ import { fingerprintInput, PART_FORMAT, PartError, partFile, shardPoints, type P
 import type { CliArguments } from './args.js';
 import type { CliIo, Simulator } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
+import { enforceRunBudget } from './run-budget-check.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { UsageError } from './usage-error.js';
@@ -35,7 +36,10 @@ export async function runShard(args: CliArguments, io: CliIo, shard: Shard): Pro
     const file = args.files[i];
     const run = prepareRun(points, runSettings(args));
     try {
-      return { run, points: shardPoints(run, shard) };
+      const mine = shardPoints(run, shard);
+      // A shard is judged by its own chunks: sharding is a way to stay within the budget.
+      enforceRunBudget(file, mine, args, 1, 'raise it with --max-cost, use more shards');
+      return { run, points: mine };
     } catch (error) {
       if (error instanceof PartError) throw new UsageError(`--shard: ${file}: ${error.message}`);
       throw error;

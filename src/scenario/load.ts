@@ -124,7 +124,9 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
   const limits = limitsOf(options.limits);
   const maxBytes = limits.maxFileBytes;
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
-    const bytes = text.length > 4 * maxBytes ? `more than ${4 * maxBytes} bytes` : `${utf8Length(text)} bytes`;
+    // A reader may stop after maxBytes + 1 bytes (the CLI does, so that a huge file is never read whole).
+    const size = text.length > 4 * maxBytes ? 4 * maxBytes + 1 : utf8Length(text);
+    const bytes = size > maxBytes + 1 && size <= 4 * maxBytes ? `${size} bytes` : `more than ${size > maxBytes + 1 ? 4 * maxBytes : maxBytes} bytes`;
     const mib = maxBytes === MAX_FILE_BYTES ? ' (1 MiB)' : '';
     return { ok: false, issues: [{ path: '', value: bytes, allowed: `a file of at most ${maxBytes} bytes${mib}` }] };
   }
