@@ -81,6 +81,8 @@ class McNemarDecider extends CountDecider {
   pValue(data: TrialData, treatment: number): number {
     const t = data.view(treatment);
     const c = data.view(this.control);
+    // No patient left: there is nothing to test (R's binom.test(0, 0) is an error too).
+    if (t.length === 0) return NaN;
     let b = 0;
     let cc = 0;
     for (let i = 0; i < t.length; i++) {
