@@ -9,9 +9,8 @@ import { armSizes } from '../designs/arm-sizes.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import type { DesignPoint } from '../scenario/design-points.js';
 import { centreOf } from '../scenario/param-centre.js';
-import type { Expression, ResolvedDesign } from '../scenario/types.js';
 import type { PointRunner, RunSettings } from './scenario-run.js';
-import { searchPoint, settledScenario, simulateScenarios, type SearchPoint, type SearchRunOptions } from './search-points.js';
+import { searchPoint, settledScenario, simulateScenarios, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
 
 /** What `trialsim mde` is asked. */
 export interface MdeSettings extends RunSettings {
@@ -28,18 +27,7 @@ export interface EffectPoint extends SearchPoint {
 }
 
 /** The answer of `trialsim mde` for one design point. */
-export interface MdeResult {
-  title: string;
-  format: string;
-  file?: string;
-  /** Sweep values of this design point, empty without a sweep. */
-  set: Record<string, Expression>;
-  design: ResolvedDesign['kind'];
-  test: string;
-  alpha: number;
-  sides: number;
-  quantity: 'power' | 'assurance';
-  target: number;
+export interface MdeResult extends SearchHeader {
   /** Patients randomized (the file's n); dropout is simulated as in the file. */
   n: number;
   perArm?: Record<string, number>;

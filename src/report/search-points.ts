@@ -1,7 +1,6 @@
 import type { PointResult } from '../engine/point-result.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import type { Expression, ResolvedDesign, ResolvedScenario } from '../scenario/types.js';
 import { prepareRun, type PointRunner, type RunSettings } from './scenario-run.js';
-import type { Expression } from '../scenario/types.js';
 
 /** Options of a search run: cancellation and progress, as for `simulateRun`. */
 export interface SearchRunOptions {
@@ -32,6 +31,22 @@ export async function simulateScenarios(
 /** The scenario with every run setting applied (replicates, seed, fast path), as it is simulated. */
 export function settledScenario(scenario: ResolvedScenario, settings: RunSettings): ResolvedScenario {
   return prepareRun([{ set: {}, scenario }], settings).points[0].scenario;
+}
+
+/** What every search answer (`size`, `mde`) says about the scenario and the question. */
+export interface SearchHeader {
+  title: string;
+  format: string;
+  file?: string;
+  /** Sweep values of this design point, empty without a sweep. */
+  set: Record<string, Expression>;
+  design: ResolvedDesign['kind'];
+  test: string;
+  alpha: number;
+  sides: number;
+  /** `power`, or `assurance` when some parameter is uncertain (then the power fields hold assurance). */
+  quantity: 'power' | 'assurance';
+  target: number;
 }
 
 /** An evaluated point of a search as reported. */

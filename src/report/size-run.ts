@@ -16,10 +16,10 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import type { DesignPoint } from '../scenario/design-points.js';
 import { centreOf } from '../scenario/param-centre.js';
-import type { Expression, ResolvedDesign, ResolvedScenario } from '../scenario/types.js';
+import type { ResolvedScenario } from '../scenario/types.js';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { PointRunner, RunSettings } from './scenario-run.js';
-import { searchPoint, settledScenario, simulateScenarios, type SearchPoint, type SearchRunOptions } from './search-points.js';
+import { searchPoint, settledScenario, simulateScenarios, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
 
 /** What `trialsim size` is asked. */
 export interface SizeSettings extends RunSettings {
@@ -38,19 +38,7 @@ export interface SizePoint extends SearchPoint {
 }
 
 /** The answer of `trialsim size` for one design point: the `--format json` shape of DESIGN.md, plus provenance. */
-export interface SizeResult {
-  title: string;
-  format: string;
-  file?: string;
-  /** Sweep values of this design point (other than n), empty without a sweep. */
-  set: Record<string, Expression>;
-  design: ResolvedDesign['kind'];
-  test: string;
-  alpha: number;
-  sides: number;
-  /** `power`, or `assurance` when some parameter is uncertain (then `power` fields hold assurance). */
-  quantity: 'power' | 'assurance';
-  target: number;
+export interface SizeResult extends SearchHeader {
   /** Whether some n ≤ maxN reached the target. */
   reached: boolean;
   /**
