@@ -3,14 +3,13 @@ import { CHUNK_SIZE } from '../engine/chunks.js';
 import { fastPathApplies } from '../engine/fast-path.js';
 import { searchLattice } from '../engine/lattice-search.js';
 import { closedFormEffect, effectLattice, effectStart, latticeEffect, latticeValue, unitDecimals, withEffect } from '../engine/mde-search.js';
-import { hasUncertainParameters } from '../engine/parameters.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { armSizes } from '../designs/arm-sizes.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import type { DesignPoint } from '../scenario/design-points.js';
 import { centreOf } from '../scenario/param-centre.js';
 import type { PointRunner, RunSettings } from './scenario-run.js';
-import { searchPoint, settledScenario, simulateScenarios, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
+import { searchPoint, settledScenario, simulateScenarios, searchHeader, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
 
 /** What `trialsim mde` is asked. */
 export interface MdeSettings extends RunSettings {
@@ -127,16 +126,7 @@ export async function runMdeSearch(
     `start at ${closed ? 'the closed form' : 'the file\u2019s effect'}, bracket, then bisect; every effect uses the same chunk streams ` +
     `(common random numbers), ${precision === undefined ? `${scenario.simulation.replicates} replicates each` : `replicates added until the 95 % half-width is at most ${precision}`}.`;
   return {
-    title: scenario.title,
-    format: scenario.format,
-    ...(options.file === undefined ? {} : { file: options.file }),
-    set: point.set,
-    design: design.kind,
-    test: scenario.analysis.test,
-    alpha: scenario.analysis.alpha,
-    sides: scenario.analysis.sides,
-    quantity: hasUncertainParameters(scenario) ? 'assurance' : 'power',
-    target: settings.target,
+    ...searchHeader(scenario, point.set, settings.target, options.file),
     n: design.n,
     ...(design.kind === 'parallel'
       ? { perArm: Object.fromEntries(armSizes(design.n, design.allocation).map((s, i) => [design.arms[i].id, s])) }

@@ -1,3 +1,4 @@
+import { hasUncertainParameters } from '../engine/parameters.js';
 import type { PointResult } from '../engine/point-result.js';
 import type { Expression, ResolvedDesign, ResolvedScenario } from '../scenario/types.js';
 import { prepareRun, type PointRunner, type RunSettings } from './scenario-run.js';
@@ -47,6 +48,22 @@ export interface SearchHeader {
   /** `power`, or `assurance` when some parameter is uncertain (then the power fields hold assurance). */
   quantity: 'power' | 'assurance';
   target: number;
+}
+
+/** The header of a search answer for one design point. */
+export function searchHeader(scenario: ResolvedScenario, set: Record<string, Expression>, target: number, file?: string): SearchHeader {
+  return {
+    title: scenario.title,
+    format: scenario.format,
+    ...(file === undefined ? {} : { file }),
+    set,
+    design: scenario.design.kind,
+    test: scenario.analysis.test,
+    alpha: scenario.analysis.alpha,
+    sides: scenario.analysis.sides,
+    quantity: hasUncertainParameters(scenario) ? 'assurance' : 'power',
+    target,
+  };
 }
 
 /** An evaluated point of a search as reported. */

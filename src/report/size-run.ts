@@ -2,7 +2,6 @@ import { CHUNK_SIZE } from '../engine/chunks.js';
 import { closedFormFor } from '../engine/closed-form.js';
 import { fastPathApplies } from '../engine/fast-path.js';
 import { searchLattice } from '../engine/lattice-search.js';
-import { hasUncertainParameters } from '../engine/parameters.js';
 import {
   closedFormSampleSize,
   latticeCeil,
@@ -19,7 +18,7 @@ import { centreOf } from '../scenario/param-centre.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { PointRunner, RunSettings } from './scenario-run.js';
-import { searchPoint, settledScenario, simulateScenarios, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
+import { searchPoint, settledScenario, simulateScenarios, searchHeader, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
 
 /** What `trialsim size` is asked. */
 export interface SizeSettings extends RunSettings {
@@ -197,16 +196,7 @@ export async function runSampleSizeSearch(
     ? Object.fromEntries(design.arms.map((a, i) => [a.id, lattice.perStep![i]]))
     : undefined;
   return {
-    title: scenario.title,
-    format: scenario.format,
-    ...(options.file === undefined ? {} : { file: options.file }),
-    set: point.set,
-    design: design.kind,
-    test: scenario.analysis.test,
-    alpha: scenario.analysis.alpha,
-    sides: scenario.analysis.sides,
-    quantity: hasUncertainParameters(scenario) ? 'assurance' : 'power',
-    target: settings.target,
+    ...searchHeader(scenario, point.set, settings.target, options.file),
     reached: k !== undefined,
     n: k === undefined ? null : latticeN(lattice, k),
     ...(k !== undefined && design.kind === 'parallel' ? { perArm: perArmOf(scenario, lattice, k) } : {}),
