@@ -33,13 +33,35 @@ export class RunCancelledError extends Error {
   }
 }
 
-/** Chunks handed to a worker at once: enough to amortize a message, few enough to balance load. */
-const CHUNKS_PER_TASK = 4;
+/** Fewest chunks handed to a worker at once: enough to amortize a message. */
+const MIN_CHUNKS_PER_TASK = 4;
+
+/** Most chunks handed to a worker at once: bounds the work lost to a cancel and the wait for progress. */
+const MAX_CHUNKS_PER_TASK = 256;
+
+/**
+ * Tasks each worker has in flight. Two: while a worker runs one task, the
+ * next already waits in its message queue, so it never idles for a round trip.
+ */
+const TASKS_IN_FLIGHT = 2;
+
+/**
+ * Chunks in the next task, by guided self-scheduling (Polychronopoulos & Kuck
+ * 1987): a share of what remains, so early tasks are large (few messages) and
+ * the last ones small (workers finish together). Which worker runs a chunk
+ * never changes its counts.
+ */
+export function chunksPerTask(remaining: number, workers: number): number {
+  const share = Math.ceil(remaining / (2 * workers * TASKS_IN_FLIGHT));
+  return Math.min(remaining, Math.max(MIN_CHUNKS_PER_TASK, Math.min(MAX_CHUNKS_PER_TASK, share)));
+}
 
 interface PointState {
   point: PoolPoint;
   /** Counts per chunk, by chunk number (holes while chunks are in flight). */
   chunks: Counts[];
+  /** How many leading chunks have all arrived. */
+  arrived: number;
   /** Chunks handed out so far. */
   issued: number;
   /** Chunks this point will use, once known. */
@@ -49,6 +71,17 @@ interface PointState {
   /** Number of the point's first chunk to run (0, or the start of a shard's range). */
   offset: number;
   done: boolean;
+}
+
+/** What the lanes of one worker share. */
+interface WorkerContext {
+  handle: WorkerHandle;
+  /** Points sent to this worker (each `prepare` once, even with two lanes). */
+  prepared: Map<number, Promise<void>>;
+  /** The progress listener, set once per run. */
+  listening: Promise<void> | undefined;
+  /** Chunks reported so far per unfinished task (key "point:first"). */
+  reported: Map<string, number>;
 }
 
 /**
@@ -91,6 +124,7 @@ export class WorkerPool {
     const states: PointState[] = points.map((point) => ({
       point,
       chunks: [],
+      arrived: 0,
       issued: 0,
       // A shard's range (`point.chunks`) is numbered from `offset`; `chunks`, `issued` and `target` count within it.
       target: point.chunks ? point.chunks.count : point.precision === undefined ? chunkCount(point.replicates) : undefined,
@@ -98,9 +132,12 @@ export class WorkerPool {
       offset: point.chunks?.first ?? 0,
       done: false,
     }));
-    const prepared = this.handles.map(() => new Set<number>());
+    const arrivedChunks = (st: PointState) => st.chunks.slice(0, st.arrived);
+    /** Chunks a point is expected to need: its target, or the estimate from the chunks so far. */
+    const goalOf = (st: PointState) =>
+      st.target ?? Math.min(st.cap, estimatedChunksForPrecision(arrivedChunks(st), st.point.precision!));
     let doneChunks = 0;
-    const expected = () => states.reduce((s, st) => s + (st.target ?? Math.min(st.cap, estimatedChunksForPrecision(st.chunks, st.point.precision!))), 0);
+    const expected = () => states.reduce((s, st) => s + goalOf(st), 0);
 
     let stop: ((error: Error) => void) | undefined;
     const stopped = new Promise<never>((_, reject) => (stop = reject));
@@ -111,9 +148,9 @@ export class WorkerPool {
       for (let p = 0; p < states.length; p++) {
         const st = states[p];
         if (st.done) continue;
-        const goal = st.target ?? Math.min(st.cap, estimatedChunksForPrecision(contiguous(st.chunks), st.point.precision!));
+        const goal = goalOf(st);
         if (st.issued < goal) {
-          const count = Math.min(CHUNKS_PER_TASK, goal - st.issued);
+          const count = chunksPerTask(goal - st.issued, this.size);
           const task = { p, first: st.issued, count };
           st.issued += count;
           return task;
@@ -123,34 +160,35 @@ export class WorkerPool {
     };
 
     const settle = (st: PointState) => {
-      const have = contiguous(st.chunks);
+      while (st.arrived < st.chunks.length && st.chunks[st.arrived] !== undefined) st.arrived++;
       if (st.target === undefined) {
-        const enough = chunksForPrecision(have, st.point.precision!);
+        const enough = chunksForPrecision(arrivedChunks(st), st.point.precision!);
         if (enough !== undefined) st.target = enough;
-        else if (have.length >= st.cap) st.target = st.cap;
+        else if (st.arrived >= st.cap) st.target = st.cap;
       }
-      if (st.target !== undefined && have.length >= st.target) st.done = true;
+      if (st.target !== undefined && st.arrived >= st.target) st.done = true;
     };
 
-    const workerLoop = async (w: number): Promise<void> => {
-      const handle = this.handles[w];
-      // Chunks reported so far per unfinished task (key "point:first"). A report
-      // can arrive after its task's result; such late reports are ignored.
-      const reported = new Map<string, number>();
-      const report = (chunks: number) => {
-        doneChunks += chunks;
-        options.onProgress?.(doneChunks, Math.max(doneChunks, expected()));
-      };
-      const onProgress = options.onProgress
+    const report = (chunks: number) => {
+      doneChunks += chunks;
+      options.onProgress?.(doneChunks, Math.max(doneChunks, expected()));
+    };
+    const contexts: WorkerContext[] = this.handles.map((handle) => ({ handle, prepared: new Map(), listening: undefined, reported: new Map() }));
+    const listenerFor = (context: WorkerContext) =>
+      options.onProgress
         ? proxy((pointId: number, first: number, done: number) => {
+            // A report can arrive after its task's result; such late reports are ignored.
             const key = `${pointId}:${first}`;
-            const before = reported.get(key);
+            const before = context.reported.get(key);
             if (before === undefined || done <= before) return;
-            reported.set(key, done);
+            context.reported.set(key, done);
             report(done - before);
           })
         : undefined;
-      let listening = false;
+
+    /** One lane of a worker: takes tasks until none is left. */
+    const lane = async (context: WorkerContext): Promise<void> => {
+      const { handle, prepared, reported } = context;
       for (;;) {
         const task = nextTask();
         if (!task) {
@@ -162,14 +200,10 @@ export class WorkerPool {
         }
         const st = states[task.p];
         try {
-          if (!listening) {
-            await Promise.race([handle.api.setProgressListener(onProgress), handle.failed, stopped]);
-            listening = true;
-          }
-          if (!prepared[w].has(task.p)) {
-            await Promise.race([handle.api.prepare(task.p, st.point.scenario), handle.failed, stopped]);
-            prepared[w].add(task.p);
-          }
+          context.listening ??= handle.api.setProgressListener(listenerFor(context));
+          await Promise.race([context.listening, handle.failed, stopped]);
+          if (!prepared.has(task.p)) prepared.set(task.p, handle.api.prepare(task.p, st.point.scenario));
+          await Promise.race([prepared.get(task.p), handle.failed, stopped]);
           const replicates = st.point.precision === undefined ? st.point.replicates : Infinity;
           const first = st.offset + task.first;
           const key = `${task.p}:${first}`;
@@ -183,7 +217,7 @@ export class WorkerPool {
           const reason = error instanceof RunCancelledError
             ? error
             : new Error(`design point ${task.p + 1} (${st.point.label}): ${(error as Error)?.message ?? String(error)}`);
-          // Stop the other workers' loops too: they race against `stopped`.
+          // Stop the other lanes too: they race against `stopped`.
           stop?.(reason);
           throw reason;
         }
@@ -192,8 +226,8 @@ export class WorkerPool {
     };
 
     try {
-      await Promise.all(this.handles.map((_, w) => workerLoop(w)));
-      return states.map((st) => pointResult(contiguous(st.chunks).slice(0, st.target).reduce(addCounts, emptyCounts())));
+      await Promise.all(contexts.flatMap((context) => Array.from({ length: TASKS_IN_FLIGHT }, () => lane(context))));
+      return states.map((st) => pointResult(arrivedChunks(st).slice(0, st.target).reduce(addCounts, emptyCounts())));
     } catch (error) {
       // A worker may be stuck in a long chunk or dead: start over next time.
       this.terminate();
@@ -218,11 +252,4 @@ export class WorkerPool {
       this.handles.push(handle);
     }
   }
-}
-
-/** The leading chunks that have all arrived. */
-function contiguous(chunks: Counts[]): Counts[] {
-  let k = 0;
-  while (k < chunks.length && chunks[k] !== undefined) k++;
-  return chunks.slice(0, k);
 }

@@ -1,4 +1,3 @@
-import type { Xorwow } from '../random/xorwow.js';
 import type { EndpointKind } from '../analysis/catalog.js';
 import type { TrialParameters } from '../engine/parameters.js';
 import { fillNormal } from '../outcomes/continuous.js';
@@ -11,10 +10,9 @@ import type { TrialStreams } from './streams.js';
 /**
  * Simulates one parallel-group (or single-arm) trial into `data`: for each arm,
  * `sizes[a]` randomized patients with independent outcomes, then random dropout.
- * The chunk stream advances by the same number of draws whatever the outcomes.
+ * It starts an outcome and a dropout stream per arm, in arm order.
  */
 export function simulateParallel(
-  chunk: Xorwow,
   streams: TrialStreams,
   endpoint: EndpointKind,
   sizes: Int32Array,
@@ -22,8 +20,8 @@ export function simulateParallel(
   data: TrialData,
 ): void {
   for (let a = 0; a < sizes.length; a++) {
-    streams.outcome.reseedFrom(chunk);
-    streams.dropout.reseedFrom(chunk);
+    streams.start(streams.outcome);
+    streams.start(streams.dropout);
     const out = data.values[a];
     const n = sizes[a];
     if (endpoint === 'continuous') fillNormal(streams.outcome, out, n, params.mean, params.sd, a);

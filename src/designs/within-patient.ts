@@ -1,4 +1,3 @@
-import type { Xorwow } from '../random/xorwow.js';
 import type { EndpointKind } from '../analysis/catalog.js';
 import type { TrialParameters } from '../engine/parameters.js';
 import { fillCorrelatedPairs, scaleLatent, thresholdLatent } from '../outcomes/latent.js';
@@ -14,15 +13,14 @@ import type { TrialStreams } from './streams.js';
  * (spill-over is already in `params`). A patient who drops out loses both sites.
  */
 export function simulateWithinPatient(
-  chunk: Xorwow,
   streams: TrialStreams,
   endpoint: EndpointKind,
   n: number,
   params: TrialParameters,
   data: TrialData,
 ): void {
-  streams.outcome.reseedFrom(chunk);
-  streams.dropout.reseedFrom(chunk);
+  streams.start(streams.outcome);
+  streams.start(streams.dropout);
   const [first, second] = data.values;
   fillCorrelatedPairs(streams.outcome, first, second, n, params.correlation);
   for (let a = 0; a < 2; a++) {

@@ -80,7 +80,6 @@ function drawSummary(rng: Xorwow, k: number, draws: Float64Array, out: SampleSum
  * `tables[a]` are the completer tables of the arms (or undefined, see `completerTable`).
  */
 export function simulateSummaries(
-  chunk: Xorwow,
   streams: TrialStreams,
   scenario: ResolvedScenario,
   sizes: Int32Array,
@@ -90,7 +89,7 @@ export function simulateSummaries(
   out: SampleSummary[],
 ): void {
   const rng = streams.outcome;
-  rng.reseedFrom(chunk);
+  streams.start(rng);
   if (scenario.design.kind === 'within-patient') {
     const k = completers(rng, sizes[0], params.dropout, tables[0], scratch);
     const s1 = params.sd[0];

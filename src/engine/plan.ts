@@ -44,6 +44,16 @@ export interface Plan {
   readonly completerTables: ReadonlyArray<Float64Array | undefined>;
 }
 
+/**
+ * Random streams one replicate starts, in this order: the parameters' stream;
+ * then one for the summaries on the fast path, an outcome and a dropout stream
+ * for a within-patient design, or an outcome and a dropout stream per arm.
+ */
+function streamStarts(design: DesignKind, armCount: number, fastPath: boolean): number {
+  if (fastPath) return 2;
+  return 1 + (design === 'within-patient' ? 2 : 2 * armCount);
+}
+
 /** Compiles a resolved scenario (one design point) into a plan. */
 export function compilePlan(scenario: ResolvedScenario): Plan {
   const { design, endpoint } = scenario;
@@ -60,8 +70,8 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
   }
   const params = allocateParameters(armCount, categories);
   fillParameters(scenario, params, centreOf);
-  const streams = new TrialStreams();
   const fastPath = fastPathApplies(scenario);
+  const streams = new TrialStreams(streamStarts(design.kind, armCount, fastPath));
   const draw = (p: Param) => (typeof p === 'number' ? p : drawParameter(streams.parameters, p));
   return {
     scenario,

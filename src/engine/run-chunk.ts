@@ -11,13 +11,14 @@ import type { Plan } from './plan.js';
 /** Simulates one trial into the plan's buffers (patients, or summaries on the fast path). */
 function simulateTrial(plan: Plan, chunk: ReturnType<typeof chunkStream>): void {
   const { streams, data, params, sizes } = plan;
-  // Always advance the chunk stream the same way, so replicate r sees the same
-  // outcome streams whether or not parameters are uncertain.
-  streams.parameters.reseedFrom(chunk);
+  streams.beginReplicate(chunk);
+  // Always start the parameter stream, so replicate r sees the same outcome
+  // streams whether or not parameters are uncertain.
+  streams.start(streams.parameters);
   if (plan.uncertain) plan.drawParameters();
-  if (plan.fastPath) simulateSummaries(chunk, streams, plan.scenario, sizes, params, plan.completerTables, data.values[0], plan.summaries);
-  else if (plan.design === 'within-patient') simulateWithinPatient(chunk, streams, plan.endpoint, sizes[0], params, data);
-  else simulateParallel(chunk, streams, plan.endpoint, sizes, params, data);
+  if (plan.fastPath) simulateSummaries(streams, plan.scenario, sizes, params, plan.completerTables, data.values[0], plan.summaries);
+  else if (plan.design === 'within-patient') simulateWithinPatient(streams, plan.endpoint, sizes[0], params, data);
+  else simulateParallel(streams, plan.endpoint, sizes, params, data);
 }
 
 /** Verdict of comparison `i` (treatment arm `plan.treatments[i]`) at level α. */

@@ -14,4 +14,16 @@ export interface Rng {
   fillUniform(out: Float64Array, n: number): void;
   /** Writes the next `n` raw 32-bit draws (the same numbers `int32()` gives) into `out[0..n)`. */
   fillInt32(out: Int32Array, n: number): void;
+  /**
+   * The ziggurat's common case fused with generation, for `fillStandardNormal`:
+   * see `Xorwow.fillZigguratRectangles`. Returns the number of misses.
+   */
+  fillZigguratRectangles(
+    out: Float64Array,
+    start: number,
+    n: number,
+    ratios: Float64Array,
+    abscissae: Float64Array,
+    missBits: Int32Array,
+  ): number;
 }

@@ -4,6 +4,9 @@ import type { Rng } from './rng.js';
 /** Name of the generator, recorded in every result. */
 export const RNG_NAME = 'xorwow';
 
+/** 32-bit words in a state, and draws a parent spends to start a child stream. */
+export const STATE_WORDS = 6;
+
 /** The complete state of an xorwow generator, as seedrandom's `state()` returns it. */
 export interface XorwowState {
   x: number;
@@ -15,6 +18,7 @@ export interface XorwowState {
 }
 
 const TWO_POW_M32 = 2.3283064365386963e-10;
+const TWO_POW_M24 = 5.960464477539063e-8;
 
 /**
  * George Marsaglia's xorwow generator (xorshift plus a Weyl sequence; the
@@ -27,6 +31,10 @@ const TWO_POW_M32 = 2.3283064365386963e-10;
  * whole batch. Measured here: Xorwow ≈ 6 ns a draw (its carry makes a long
  * dependency chain), this xorwow ≈ 2 ns. Seeding still goes through seedrandom
  * (`seededXorwow`), and a test checks both sequences agree.
+ *
+ * The recurrence is written out in every batch method on purpose: each keeps
+ * the six state words in local variables for its whole loop, which a shared
+ * step function could not do without returning (and boxing) them.
  */
 export class Xorwow implements Rng {
   private x = 0;
@@ -67,6 +75,7 @@ export class Xorwow implements Rng {
 
   fillUniform(out: Float64Array, n: number): void {
     let { x, y, z, w, v, d } = this;
+    const scale = TWO_POW_M32;
     for (let i = 0; i < n; i++) {
       const t = x ^ (x >>> 2);
       x = y;
@@ -75,7 +84,7 @@ export class Xorwow implements Rng {
       w = v;
       v = v ^ (v << 4) ^ (t ^ (t << 1));
       d = (d + 362437) | 0;
-      out[i] = ((d + v) >>> 0) * TWO_POW_M32;
+      out[i] = ((d + v) >>> 0) * scale;
     }
     this.x = x;
     this.y = y;
@@ -106,6 +115,55 @@ export class Xorwow implements Rng {
   }
 
   /**
+   * The common case of the ziggurat (see `fillStandardNormal` in normal.ts),
+   * fused with generation: for each of the next `n` draws b, the layer is
+   * `b & 127` and the abscissa `(b >> 7) · 2⁻²⁴ · abscissae[layer]`; when
+   * that abscissa lies inside the layer's rectangle (|v| < `ratios[layer]`)
+   * it is the normal deviate, written to `out[start + i]`. Otherwise NaN is
+   * written and b saved to `missBits` in order. Returns the number of misses.
+   *
+   * Why here: the generator's state must stay in local variables for the whole
+   * loop, which only its own method can do; a separate pass over a batch of
+   * raw draws measured ~40 % slower per trial.
+   */
+  fillZigguratRectangles(
+    out: Float64Array,
+    start: number,
+    n: number,
+    ratios: Float64Array,
+    abscissae: Float64Array,
+    missBits: Int32Array,
+  ): number {
+    let { x, y, z, w, v, d } = this;
+    const scale = TWO_POW_M24; // a local: bundlers turn module constants into reloaded `var`s
+    let misses = 0;
+    for (let i = 0; i < n; i++) {
+      const t = x ^ (x >>> 2);
+      x = y;
+      y = z;
+      z = w;
+      w = v;
+      v = v ^ (v << 4) ^ (t ^ (t << 1));
+      d = (d + 362437) | 0;
+      const bits = (d + v) | 0;
+      const layer = bits & 127;
+      const u = (bits >> 7) * scale;
+      if (Math.abs(u) < ratios[layer]) out[start + i] = u * abscissae[layer];
+      else {
+        out[start + i] = NaN;
+        missBits[misses++] = bits;
+      }
+    }
+    this.x = x;
+    this.y = y;
+    this.z = z;
+    this.w = w;
+    this.v = v;
+    this.d = d;
+    return misses;
+  }
+
+  /**
    * Starts this generator on a new stream whose state is drawn from `parent`.
    * Used for per-replicate, per-arm streams: far cheaper than seeding from a
    * string, and the parent advances by exactly six draws whatever happens
@@ -118,7 +176,26 @@ export class Xorwow implements Rng {
     this.w = parent.int32();
     this.v = parent.int32();
     this.d = parent.int32();
-    // The xorshift part must not be all zero (probability 2^-160, but free to exclude).
+    this.avoidZeroState();
+  }
+
+  /**
+   * Starts this generator on the stream whose state is `words[offset..offset+6)`:
+   * exactly what `reseedFrom(parent)` does when those are the parent's next
+   * six draws. Lets a caller draw the seeds of several streams in one batch.
+   */
+  seedFromWords(words: Int32Array, offset: number): void {
+    this.x = words[offset];
+    this.y = words[offset + 1];
+    this.z = words[offset + 2];
+    this.w = words[offset + 3];
+    this.v = words[offset + 4];
+    this.d = words[offset + 5];
+    this.avoidZeroState();
+  }
+
+  /** The xorshift part must not be all zero (probability 2⁻¹⁶⁰, but free to exclude). */
+  private avoidZeroState(): void {
     if ((this.x | this.y | this.z | this.w | this.v) === 0) this.v = 1;
   }
 }

@@ -32,6 +32,29 @@ describe('Xorwow', () => {
     for (let i = 0; i < 100; i++) expect(again.uniform()).toBe(child.uniform());
   });
 
+  it('seedFromWords with six batched draws starts the same stream as reseedFrom', () => {
+    const parent = seededXorwow('batch');
+    const twin = seededXorwow('batch');
+    const words = new Int32Array(12);
+    parent.fillInt32(words, 12);
+    for (const offset of [0, 6]) {
+      const viaWords = new Xorwow();
+      viaWords.seedFromWords(words, offset);
+      const viaReseed = new Xorwow();
+      viaReseed.reseedFrom(twin);
+      for (let i = 0; i < 100; i++) expect(viaWords.int32()).toBe(viaReseed.int32());
+    }
+    expect(parent.int32()).toBe(twin.int32());
+  });
+
+  it('never starts a stream on the all-zero xorshift state', () => {
+    const child = new Xorwow();
+    child.seedFromWords(new Int32Array(6), 0);
+    // An all-zero xorshift state would give d + 0 forever: the output must still vary in its low bits.
+    const draws = new Set(Array.from({ length: 10 }, () => child.int32() & 0xff));
+    expect(draws.size).toBeGreaterThan(1);
+  });
+
   it('fillUniform gives the same numbers as repeated uniform()', () => {
     const a = seededXorwow('fill');
     const b = seededXorwow('fill');

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
 import { createNodePool } from '../../workers/node-pool.js';
-import { RunCancelledError, WorkerPool, type WorkerHandle } from '../../workers/pool.js';
+import { RunCancelledError, WorkerPool, chunksPerTask, type WorkerHandle } from '../../workers/pool.js';
 import type { WorkerApi } from '../../workers/api.js';
 import { runPoint } from '../../src/engine/run-point.js';
 import { parallelBinary, parallelContinuous, withinPatientContinuous } from '../helpers/resolved-scenarios.js';
@@ -14,7 +14,24 @@ const others = [
   { scenario: parallelBinary(60, 0.895, 0.621), replicates: 6_000, label: 'fisher' },
   { scenario: withinPatientContinuous(30, 0.5, 0.5), replicates: 6_000, label: 'paired' },
 ];
-const points = [...curve, ...others];
+// A long fast-path point, so that guided scheduling hands out tasks of many sizes.
+const long = { scenario: { ...parallelContinuous(50, 'welch-t'), simulation: { replicates: 300_000, seed: 'long', fastPath: true } }, replicates: 300_000, label: 'long' };
+const points = [...curve, ...others, long];
+
+describe('chunksPerTask (guided self-scheduling)', () => {
+  it('hands out large tasks first and small ones last, covering every chunk once', () => {
+    for (const workers of [1, 2, 8]) {
+      for (const total of [1, 3, 10, 400, 20_000]) {
+        const sizes: number[] = [];
+        for (let remaining = total; remaining > 0; remaining -= sizes[sizes.length - 1]) sizes.push(chunksPerTask(remaining, workers));
+        expect(sizes.reduce((a, b) => a + b, 0)).toBe(total);
+        for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]);
+        // At least 4 chunks a message (unless fewer remain), at most 256.
+        expect(sizes.every((c, i) => c <= 256 && (c >= 4 || i === sizes.length - 1))).toBe(true);
+      }
+    }
+  });
+});
 
 describe('worker pool', () => {
   const pools: WorkerPool[] = [];

@@ -14,37 +14,51 @@ export type TTestId = 'welch-t' | 'student-t' | 'paired-t' | 'one-sample-t';
 /** Relative margin around a critical value inside which the exact p-value decides. */
 const BAND = 1e-9;
 
+/*
+ * One pass over the data, about the first value: with a shift K taken from the
+ * sample, Σ(x − K) and Σ(x − K)² give the mean and variance without the
+ * cancellation of the textbook one-pass formula (Chan, Golub & LeVeque 1983:
+ * the error grows with (mean − K)²/variance, which is O(1) here). Half the
+ * passes of the two-pass method, on the path every simulated trial takes; the
+ * rare verdicts near the critical value are settled by exact p-values from
+ * these same summaries.
+ */
+
 /** Fills `s` with the mean and variance of `values`. */
 function summarise(values: Float64Array, s: SampleSummary): void {
   const n = values.length;
+  const shift = n > 0 ? values[0] : 0;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i];
-  const mean = sum / n;
-  let ss = 0;
+  let squares = 0;
   for (let i = 0; i < n; i++) {
-    const d = values[i] - mean;
-    ss += d * d;
+    const d = values[i] - shift;
+    sum += d;
+    squares += d * d;
   }
-  s.n = n;
-  s.mean = mean;
-  // One value has no spread to estimate; 0 keeps (n − 1)·variance = 0 in pooled formulas.
-  s.variance = n > 1 ? ss / (n - 1) : 0;
+  setSummary(s, n, shift, sum, squares);
 }
 
 /** Fills `s` with the mean and variance of the differences `x[i] − y[i]`. */
 function summariseDifferences(x: Float64Array, y: Float64Array, s: SampleSummary): void {
   const n = x.length;
+  const shift = n > 0 ? x[0] - y[0] : 0;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += x[i] - y[i];
-  const mean = sum / n;
-  let ss = 0;
+  let squares = 0;
   for (let i = 0; i < n; i++) {
-    const d = x[i] - y[i] - mean;
-    ss += d * d;
+    const d = x[i] - y[i] - shift;
+    sum += d;
+    squares += d * d;
   }
+  setSummary(s, n, shift, sum, squares);
+}
+
+/** The summary from the shifted sums of `summarise`. */
+function setSummary(s: SampleSummary, n: number, shift: number, sum: number, squares: number): void {
   s.n = n;
-  s.mean = mean;
-  s.variance = n > 1 ? ss / (n - 1) : 0;
+  s.mean = shift + sum / n;
+  // One value has no spread to estimate; 0 keeps (n − 1)·variance = 0 in pooled
+  // formulas. Rounding can leave a constant sample a hair below 0.
+  s.variance = n > 1 ? Math.max(0, (squares - (sum * sum) / n) / (n - 1)) : 0;
 }
 
 /**
@@ -110,8 +124,13 @@ export class TDecider implements Decider {
     if (!this.statistic()) return verdictOf(this.exactPValue(), alpha);
     const stat = this.sides === 2 ? Math.abs(this.t) : this.better === 'higher' ? this.t : -this.t;
     const lowDf = Math.floor(this.df);
-    if (stat >= this.criticalValue(lowDf, alpha) * (1 + BAND)) return REJECT;
-    if (stat < this.criticalValue(Math.ceil(this.df), alpha) * (1 - BAND)) return ACCEPT;
+    const highDf = Math.ceil(this.df);
+    this.ensureCriticalValues(lowDf, highDf, alpha);
+    // Read from the table here rather than through a getter: V8 boxes a double
+    // returned from a call it does not inline, twice per simulated trial.
+    const critical = this.critical;
+    if (stat >= critical[lowDf] * (1 + BAND)) return REJECT;
+    if (stat < critical[highDf] * (1 - BAND)) return ACCEPT;
     return verdictOf(this.exactPValue(), alpha);
   }
 
@@ -160,20 +179,20 @@ export class TDecider implements Decider {
     }
   }
 
-  /** t(1 − α/sides, df), cached per whole df for the last α used. */
-  private criticalValue(df: number, alpha: number): number {
+  /** Makes `critical[df]` = t(1 − α/sides, df) for df = `low` and `high`; the table is kept per α. */
+  private ensureCriticalValues(low: number, high: number, alpha: number): void {
     if (alpha !== this.criticalAlpha) {
       this.criticalAlpha = alpha;
       this.critical = new Float64Array(0);
     }
-    if (df >= this.critical.length) {
-      const grown = new Float64Array(Math.max(df + 1, 2 * this.critical.length)).fill(NaN);
+    if (high >= this.critical.length) {
+      const grown = new Float64Array(Math.max(high + 1, 2 * this.critical.length)).fill(NaN);
       grown.set(this.critical);
       this.critical = grown;
     }
-    let c = this.critical[df];
-    if (c !== c) c = this.critical[df] = tQuantile(1 - alpha / this.sides, df);
-    return c;
+    const critical = this.critical;
+    if (critical[low] !== critical[low]) critical[low] = tQuantile(1 - alpha / this.sides, low);
+    if (critical[high] !== critical[high]) critical[high] = tQuantile(1 - alpha / this.sides, high);
   }
 }
 

@@ -1,0 +1,117 @@
+/**
+ * The t decider must give exactly the verdict of the analysis functions
+ * (src/analysis/welch-t.ts, student-t.ts, paired-t.ts, one-sample-t.ts, whose
+ * p-values are checked against R's t.test in test/analysis) — including for
+ * statistics a hair from the critical value, where its cached critical values
+ * and its one-pass summaries must defer to the exact p-value.
+ */
+import { describe, expect, it } from 'vitest';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { tDecider, type TTestId } from '../../../src/engine/deciders/t-tests.js';
+import { ACCEPT, REJECT } from '../../../src/engine/deciders/decider.js';
+import { welchT } from '../../../src/analysis/welch-t.js';
+import { studentT } from '../../../src/analysis/student-t.js';
+import { pairedT } from '../../../src/analysis/paired-t.js';
+import { oneSampleT } from '../../../src/analysis/one-sample-t.js';
+import { TrialData } from '../../../src/designs/trial-data.js';
+import { seededXorwow } from '../../../src/random/xorwow.js';
+import { fillStandardNormal } from '../../../src/random/normal.js';
+
+const ALPHA = 0.05;
+const options = { sides: 2 as const, better: 'higher' as const, nullValue: 0 };
+
+/** p-value of the analysis function for arm 0 against arm 1 (or arm 0 alone). */
+function referencePValue(test: TTestId, x: Float64Array, y: Float64Array): number {
+  switch (test) {
+    case 'welch-t':
+      return welchT(x, y, options).pValue;
+    case 'student-t':
+      return studentT(x, y, options).pValue;
+    case 'paired-t':
+      return pairedT(x, y, options).pValue;
+    case 'one-sample-t':
+      return oneSampleT(x, options).pValue;
+  }
+}
+
+/** A trial of `n` patients per arm with normal data around `offset` (arm 0 twice as spread). */
+function fillTrial(rng: ReturnType<typeof seededXorwow>, n: number, offset: number, data: TrialData): void {
+  const [x, y] = data.values;
+  fillStandardNormal(rng, x, n);
+  fillStandardNormal(rng, y, n);
+  for (let i = 0; i < n; i++) {
+    x[i] = offset + 2 * x[i];
+    y[i] = offset + y[i];
+  }
+  data.counts[0] = n;
+  data.counts[1] = n;
+}
+
+function reference(test: TTestId, x: Float64Array, y: Float64Array) {
+  switch (test) {
+    case 'welch-t':
+      return welchT(x, y, options);
+    case 'student-t':
+      return studentT(x, y, options);
+    case 'paired-t':
+      return pairedT(x, y, options);
+    case 'one-sample-t':
+      return oneSampleT(x, options);
+  }
+}
+
+/**
+ * Shifts arm 0 so that the test's statistic becomes `target`: a shift of arm 0
+ * moves every t statistic here linearly and leaves its df alone.
+ */
+function moveStatisticTo(test: TTestId, data: TrialData, target: number): void {
+  const x = data.values[0];
+  const n = data.counts[0];
+  const t0 = reference(test, data.view(0), data.view(1)).statistic;
+  for (let i = 0; i < n; i++) x[i] += 1;
+  const perUnit = reference(test, data.view(0), data.view(1)).statistic - t0;
+  const shift = (target - t0) / perUnit - 1;
+  for (let i = 0; i < n; i++) x[i] += shift;
+}
+
+describe('t decider', () => {
+  const tests: TTestId[] = ['welch-t', 'student-t', 'paired-t', 'one-sample-t'];
+
+  it.each(tests)('%s: every verdict equals p ≤ α of the analysis function, also at the critical value', (test) => {
+    const rng = seededXorwow(`decider ${test}`);
+    const decider = tDecider(test, 2, 'higher', 0, 1);
+    const data = new TrialData([40, 40]);
+    let checked = 0;
+    let rejected = 0;
+    for (const n of [2, 3, 7, 35]) {
+      for (const offset of [0, 1e6]) {
+        for (let r = 0; r < 200; r++) {
+          fillTrial(rng, n, offset, data);
+          // Half the trials anywhere, half within 1e-12 of the exact critical value.
+          const df = reference(test, data.view(0), data.view(1)).df!;
+          const critical = tQuantile(1 - ALPHA / 2, df);
+          moveStatisticTo(test, data, r % 2 === 0 ? 4 * (rng.uniform() - 0.5) : critical * (1 + (rng.uniform() - 0.5) * 2e-12));
+          const p = reference(test, data.view(0), data.view(1)).pValue;
+          const verdict = decider.rejects(data, 0, ALPHA);
+          expect(verdict).toBe(p <= ALPHA ? REJECT : ACCEPT);
+          expect(decider.pValue(data, 0)).toBeCloseTo(p, 9);
+          checked++;
+          if (verdict === REJECT) rejected++;
+        }
+      }
+    }
+    // Both verdicts occurred, so the comparison was not vacuous.
+    expect(rejected).toBeGreaterThan(checked / 5);
+    expect(rejected).toBeLessThan((4 * checked) / 5);
+  });
+
+  it('keeps the variance of data far from zero exact to ~1e-9 in one pass (shifted sums)', () => {
+    const decider = tDecider('one-sample-t', 2, 'higher', 1e9, 1);
+    const data = new TrialData([4, 4]);
+    data.values[0].set([1e9 + 1, 1e9 + 2, 1e9 + 3, 1e9 + 4]);
+    data.counts[0] = 4;
+    // mean 1e9 + 2.5, variance 5/3: t = 2.5 / √(5/12)
+    const p = oneSampleT(data.view(0), { ...options, nullValue: 1e9 }).pValue;
+    expect(decider.pValue(data, 0)).toBeCloseTo(p, 12);
+  });
+});
