@@ -1,7 +1,6 @@
-import type { SampleSummary } from '../analysis/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import type { Xorwow } from '../random/xorwow.js';
-import { fillStandardNormal } from '../random/normal.js';
+import { standardNormal } from '../random/normal.js';
 import { chiSquareInto } from '../random/distributions.js';
 import type { TrialStreams } from '../designs/streams.js';
 import type { TrialParameters } from './parameters.js';
@@ -47,62 +46,63 @@ function completers(rng: Xorwow, n: number, dropout: number, table: Float64Array
 }
 
 /**
- * Draws the mean and variance of `k` normal observations directly: the mean
- * is Normal(μ, σ²/k) and (k − 1)s²/σ² is chi-square with k − 1 degrees of
- * freedom, independent of the mean (Cochran's theorem). Exact in
- * distribution, and O(1) instead of O(k). `draws` is scratch for two numbers.
+ * Writes the size, mean and variance of `k` normal observations with mean
+ * `params[at]` and SD `params[at + 1]` to `summaries[at..at+3)` (`params` is
+ * scratch: the two inputs are overwritten). The mean is Normal(μ, σ²/k) and
+ * (k − 1)s²/σ² is chi-square with k − 1 degrees of freedom, independent of the
+ * mean (Cochran's theorem): exact in distribution, and O(1) instead of O(k).
+ * Numbers travel through the arrays because V8 boxes the double arguments of
+ * calls it does not inline, once per arm of every trial here.
  */
-/**
- * Scratch (workers are single-threaded): [0] the normal draw, [1] the
- * chi-square draw, [2] μ, [3] σ. μ and σ travel in the array because V8 boxes
- * double arguments of calls it does not inline, once per simulated trial here.
- */
-const draws = new Float64Array(4);
-
-function drawSummary(rng: Xorwow, k: number, draws: Float64Array, out: SampleSummary): void {
-  fillStandardNormal(rng, draws, 1);
-  if (k > 1) chiSquareInto(rng, k - 1, draws, 1);
-  const mean = draws[2];
-  const sd = draws[3];
-  out.n = k;
-  out.mean = k > 0 ? mean + (sd * draws[0]) / Math.sqrt(k) : NaN;
-  out.variance = k > 1 ? (sd * sd * draws[1]) / (k - 1) : 0;
+function drawSummary(rng: Xorwow, k: number, summaries: Float64Array, at: number): void {
+  const mean = summaries[at + 1];
+  const sd = summaries[at + 2];
+  const z = standardNormal(rng);
+  summaries[at] = k;
+  summaries[at + 1] = k > 0 ? mean + (sd * z) / Math.sqrt(k) : NaN;
+  if (k > 1) {
+    chiSquareInto(rng, k - 1, summaries, at + 2);
+    summaries[at + 2] *= (sd * sd) / (k - 1);
+  } else {
+    summaries[at + 2] = 0;
+  }
 }
 
 /**
- * Simulates one trial's per-arm summaries (fast path). Parallel and
- * single-arm designs: one summary per arm. Within-patient designs: the
- * summary of the paired differences (active − control) goes in `out[0]`,
- * their SD being √(σ₁² + σ₂² − 2ρσ₁σ₂). One stream per replicate, started
- * from the chunk stream, serves every arm: the draws are few, and each
- * replicate still starts at a fixed place in the chunk stream.
+ * Simulates one trial's per-arm summaries (fast path) into `summaries`, three
+ * numbers per arm: [n, mean, variance] of arm a at index 3a. Parallel and
+ * single-arm designs: one summary per arm. Within-patient (`paired`) designs:
+ * the summary of the paired differences (active − control) at index 0, their
+ * SD being √(σ₁² + σ₂² − 2ρσ₁σ₂). One stream per replicate, started from the
+ * chunk stream, serves every arm: the draws are few, and each replicate still
+ * starts at a fixed place in the chunk stream.
  *
  * `tables[a]` are the completer tables of the arms (or undefined, see `completerTable`).
  */
 export function simulateSummaries(
   streams: TrialStreams,
-  scenario: ResolvedScenario,
+  paired: boolean,
   sizes: Int32Array,
   params: TrialParameters,
   tables: ReadonlyArray<Float64Array | undefined>,
   scratch: Float64Array,
-  out: SampleSummary[],
+  summaries: Float64Array,
 ): void {
   const rng = streams.outcome;
   streams.start(rng);
-  if (scenario.design.kind === 'within-patient') {
+  if (paired) {
     const k = completers(rng, sizes[0], params.dropout, tables[0], scratch);
     const s1 = params.sd[0];
     const s2 = params.sd[1];
-    draws[2] = params.mean[0] - params.mean[1];
-    draws[3] = Math.sqrt(s1 * s1 + s2 * s2 - 2 * params.correlation * s1 * s2);
-    drawSummary(rng, k, draws, out[0]);
+    summaries[1] = params.mean[0] - params.mean[1];
+    summaries[2] = Math.sqrt(s1 * s1 + s2 * s2 - 2 * params.correlation * s1 * s2);
+    drawSummary(rng, k, summaries, 0);
     return;
   }
   for (let a = 0; a < sizes.length; a++) {
     const k = completers(rng, sizes[a], params.dropout, tables[a], scratch);
-    draws[2] = params.mean[a];
-    draws[3] = params.sd[a];
-    drawSummary(rng, k, draws, out[a]);
+    summaries[3 * a + 1] = params.mean[a];
+    summaries[3 * a + 2] = params.sd[a];
+    drawSummary(rng, k, summaries, 3 * a);
   }
 }

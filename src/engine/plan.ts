@@ -9,7 +9,6 @@ import { allocateParameters, fillParameters, hasUncertainParameters, type TrialP
 import { createDecider } from './deciders/create-decider.js';
 import type { Decider } from './deciders/decider.js';
 import type { TDecider } from './deciders/t-tests.js';
-import type { SampleSummary } from '../analysis/types.js';
 import { completerTable, fastPathApplies } from './fast-path.js';
 
 /**
@@ -38,8 +37,8 @@ export interface Plan {
   readonly pValues: Float64Array;
   /** Simulate summaries instead of patients (normal endpoint, t-test). */
   readonly fastPath: boolean;
-  /** Per-arm summaries of the fast path. */
-  readonly summaries: SampleSummary[];
+  /** Per-arm summaries of the fast path: [n, mean, variance] of arm a at index 3a. */
+  readonly summaries: Float64Array;
   /** Per-arm tables for drawing the number of completers on the fast path (when dropout is fixed). */
   readonly completerTables: ReadonlyArray<Float64Array | undefined>;
 }
@@ -91,6 +90,6 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
     completerTables: Array.from(sizes, (n) =>
       fastPath && typeof design.dropout === 'number' && design.dropout > 0 ? completerTable(n, design.dropout) : undefined,
     ),
-    summaries: design.arms.map(() => ({ n: 0, mean: 0, variance: 0 })),
+    summaries: new Float64Array(3 * armCount),
   };
 }

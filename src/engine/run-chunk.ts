@@ -16,7 +16,7 @@ function simulateTrial(plan: Plan, chunk: ReturnType<typeof chunkStream>): void 
   // streams whether or not parameters are uncertain.
   streams.start(streams.parameters);
   if (plan.uncertain) plan.drawParameters();
-  if (plan.fastPath) simulateSummaries(streams, plan.scenario, sizes, params, plan.completerTables, data.values[0], plan.summaries);
+  if (plan.fastPath) simulateSummaries(streams, plan.design === 'within-patient', sizes, params, plan.completerTables, data.values[0], plan.summaries);
   else if (plan.design === 'within-patient') simulateWithinPatient(streams, plan.endpoint, sizes[0], params, data);
   else simulateParallel(streams, plan.endpoint, sizes, params, data);
 }
@@ -25,16 +25,14 @@ function simulateTrial(plan: Plan, chunk: ReturnType<typeof chunkStream>): void 
 function verdictOf(plan: Plan, i: number, alpha: number): Verdict {
   const treatment = plan.treatments[i];
   if (!plan.fastPath) return plan.decider.rejects(plan.data, treatment, alpha);
-  const { summaries, control } = plan;
-  return (plan.decider as TDecider).rejectsFromSummaries(summaries[treatment], summaries[Math.max(control, 0)], alpha);
+  return (plan.decider as TDecider).rejectsFromSummaries(plan.summaries, treatment, Math.max(plan.control, 0), alpha);
 }
 
 /** p-value of comparison `i`; NaN when degenerate. */
 function pValueOf(plan: Plan, i: number): number {
   const treatment = plan.treatments[i];
   if (!plan.fastPath) return plan.decider.pValue(plan.data, treatment);
-  const { summaries, control } = plan;
-  return (plan.decider as TDecider).pValueFromSummaries(summaries[treatment], summaries[Math.max(control, 0)]);
+  return (plan.decider as TDecider).pValueFromSummaries(plan.summaries, treatment, Math.max(plan.control, 0));
 }
 
 /**

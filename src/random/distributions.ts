@@ -1,16 +1,15 @@
 import type { Rng } from './rng.js';
-import { fillStandardNormal, standardNormal } from './normal.js';
+import { standardNormal } from './normal.js';
 import type { ParamDistribution } from '../scenario/types.js';
 
-/** Scratch for one normal deviate and one result (workers are single-threaded). */
-const slot = new Float64Array(2);
+/** Scratch for one result (workers are single-threaded). */
+const slot = new Float64Array(1);
 
 /**
  * Writes a Gamma(shape, 1) deviate to `out[i]`, by Marsaglia and Tsang's
  * method (ACM TOMS 2000); shapes below 1 use the boost Gamma(shape + 1)·U^(1/shape).
- * It writes rather than returns, and takes its normal deviates through an
- * array, because V8 boxes doubles passed out of calls it does not inline: this
- * runs once per simulated trial on the fast path.
+ * It writes rather than returns because V8 boxes doubles passed out of calls
+ * it does not inline: this runs once per arm of every trial on the fast path.
  */
 export function gammaInto(rng: Rng, shape: number, out: Float64Array, i: number): void {
   const boost = shape < 1;
@@ -21,8 +20,7 @@ export function gammaInto(rng: Rng, shape: number, out: Float64Array, i: number)
     let x: number;
     let v: number;
     do {
-      fillStandardNormal(rng, slot, 1);
-      x = slot[0];
+      x = standardNormal(rng);
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
@@ -36,8 +34,8 @@ export function gammaInto(rng: Rng, shape: number, out: Float64Array, i: number)
 
 /** A Gamma(shape, 1) deviate (see `gammaInto`). */
 export function gamma(rng: Rng, shape: number): number {
-  gammaInto(rng, shape, slot, 1);
-  return slot[1];
+  gammaInto(rng, shape, slot, 0);
+  return slot[0];
 }
 
 /**

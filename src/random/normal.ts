@@ -78,9 +78,17 @@ function zigguratInto(rng: Rng, bits: number, out: Float64Array, i: number): voi
 /** Scratch for `standardNormal` (workers are single-threaded). */
 const single = new Float64Array(1);
 
-/** One standard normal deviate. */
+/**
+ * One standard normal deviate: the same draws as `fillStandardNormal(rng, out, 1)`.
+ * The rectangle case is written out so that V8 can inline it into callers
+ * (one per simulated trial on the fast path) and return an unboxed double.
+ */
 export function standardNormal(rng: Rng): number {
-  zigguratInto(rng, rng.int32(), single, 0);
+  const bits = rng.int32();
+  const layer = bits & (LAYERS - 1);
+  const v = (bits >> 7) * TWO_POW_M24;
+  if (Math.abs(v) < layerRatio[layer]) return v * layerX[layer];
+  zigguratInto(rng, bits, single, 0);
   return single[0];
 }
 

@@ -14,6 +14,9 @@ export type TTestId = 'welch-t' | 'student-t' | 'paired-t' | 'one-sample-t';
 /** Relative margin around a critical value inside which the exact p-value decides. */
 const BAND = 1e-9;
 
+/** Neither verdict is certain from the critical values at hand. */
+const UNDECIDED = 2;
+
 /*
  * One pass over the data, about the first value: with a shift K taken from the
  * sample, Σ(x − K) and Σ(x − K)² give the mean and variance without the
@@ -63,11 +66,14 @@ function setSummary(s: SampleSummary, n: number, shift: number, sum: number, squ
 
 /**
  * Decides t-tests without a t CDF in the common case. The statistic is compared
- * with critical values t(1 − α/sides, df) cached per whole df; Welch's
- * fractional df lies between two whole ones, and since the critical value falls
- * as df grows, |t| above crit(⌊df⌋) rejects and below crit(⌈df⌉) accepts. Only in
- * that thin band, or when the data look degenerate, is the exact p-value of the
- * analysis function computed, so every verdict equals `pValue <= alpha`.
+ * with critical values t(1 − α/sides, df) cached per whole df, which fall as df
+ * grows. Welch's fractional df is not even computed at first: it lies in
+ * [min(nx, ny) − 1, nx + ny − 2], so |t| above the critical value of the lower
+ * end rejects and below that of the upper end accepts, whatever df is. Only
+ * between the two (about 1 % of trials) is df computed, and |t| above
+ * crit(⌊df⌋) rejects, below crit(⌈df⌉) accepts. Only in the thin band left, or
+ * when the data look degenerate, is the exact p-value of the analysis function
+ * computed, so every verdict equals `pValue <= alpha`.
  */
 export class TDecider implements Decider {
   private readonly x: SampleSummary = { n: 0, mean: 0, variance: 0 };
@@ -77,7 +83,9 @@ export class TDecider implements Decider {
   private criticalAlpha = NaN;
   private readonly options: { sides: Sides; better: Better; nullValue: number };
   private t = 0;
-  private df = 0;
+  /** Bounds on the test's df: equal except for Welch's test. */
+  private minDf = 0;
+  private maxDf = 0;
 
   constructor(
     private readonly test: TTestId,
@@ -99,39 +107,53 @@ export class TDecider implements Decider {
     return this.decide(alpha);
   }
 
-  /** The p-value from summaries simulated directly (the fast path): `x` treatment or differences, `y` control. */
-  pValueFromSummaries(x: SampleSummary, y: SampleSummary): number {
-    this.copy(x, y);
+  /**
+   * The p-value from summaries simulated directly (the fast path): `summaries`
+   * holds [n, mean, variance] of arm a at index 3a; `treatment` is the
+   * treatment arm (or the paired differences), `control` the control arm.
+   */
+  pValueFromSummaries(summaries: Float64Array, treatment: number, control: number): number {
+    this.load(summaries, treatment, control);
     return this.exactPValue();
   }
 
-  /** The verdict from summaries simulated directly (the fast path). */
-  rejectsFromSummaries(x: SampleSummary, y: SampleSummary, alpha: number): Verdict {
-    this.copy(x, y);
+  /** The verdict from summaries simulated directly (the fast path), laid out as for `pValueFromSummaries`. */
+  rejectsFromSummaries(summaries: Float64Array, treatment: number, control: number, alpha: number): Verdict {
+    this.load(summaries, treatment, control);
     return this.decide(alpha);
   }
 
-  private copy(x: SampleSummary, y: SampleSummary): void {
-    this.x.n = x.n;
-    this.x.mean = x.mean;
-    this.x.variance = x.variance;
-    this.y.n = y.n;
-    this.y.mean = y.mean;
-    this.y.variance = y.variance;
+  private load(summaries: Float64Array, treatment: number, control: number): void {
+    const { x, y } = this;
+    x.n = summaries[3 * treatment];
+    x.mean = summaries[3 * treatment + 1];
+    x.variance = summaries[3 * treatment + 2];
+    y.n = summaries[3 * control];
+    y.mean = summaries[3 * control + 1];
+    y.variance = summaries[3 * control + 2];
   }
 
   private decide(alpha: number): Verdict {
     if (!this.statistic()) return verdictOf(this.exactPValue(), alpha);
     const stat = this.sides === 2 ? Math.abs(this.t) : this.better === 'higher' ? this.t : -this.t;
-    const lowDf = Math.floor(this.df);
-    const highDf = Math.ceil(this.df);
-    this.ensureCriticalValues(lowDf, highDf, alpha);
+    let verdict = this.compare(stat, this.minDf, this.maxDf, alpha);
+    if (verdict === UNDECIDED && this.minDf !== this.maxDf) {
+      const { x, y } = this;
+      const df = welchDf(x.variance, x.n, y.variance, y.n);
+      verdict = this.compare(stat, Math.floor(df), Math.ceil(df), alpha);
+    }
+    return verdict === UNDECIDED ? verdictOf(this.exactPValue(), alpha) : verdict;
+  }
+
+  /** The verdict when `stat` is clear of the critical values of every df in [low, high], else UNDECIDED. */
+  private compare(stat: number, low: number, high: number, alpha: number): Verdict | typeof UNDECIDED {
+    this.ensureCriticalValues(low, high, alpha);
     // Read from the table here rather than through a getter: V8 boxes a double
     // returned from a call it does not inline, twice per simulated trial.
     const critical = this.critical;
-    if (stat >= critical[lowDf] * (1 + BAND)) return REJECT;
-    if (stat < critical[highDf] * (1 - BAND)) return ACCEPT;
-    return verdictOf(this.exactPValue(), alpha);
+    if (stat >= critical[low] * (1 + BAND)) return REJECT;
+    if (stat < critical[high] * (1 - BAND)) return ACCEPT;
+    return UNDECIDED;
   }
 
   private summarise(data: TrialData, treatment: number): void {
@@ -148,21 +170,24 @@ export class TDecider implements Decider {
       case 'welch-t':
         se2 = x.variance / x.n + y.variance / y.n;
         this.t = (x.mean - y.mean) / Math.sqrt(se2);
-        this.df = welchDf(x.variance, x.n, y.variance, y.n);
+        // Welch–Satterthwaite df always lie in this range.
+        this.minDf = Math.min(x.n, y.n) - 1;
+        this.maxDf = x.n + y.n - 2;
         break;
       case 'student-t': {
-        this.df = x.n + y.n - 2;
-        const pooled = ((x.n - 1) * x.variance + (y.n - 1) * y.variance) / this.df;
+        const df = x.n + y.n - 2;
+        const pooled = ((x.n - 1) * x.variance + (y.n - 1) * y.variance) / df;
         se2 = pooled * (1 / x.n + 1 / y.n);
         this.t = (x.mean - y.mean) / Math.sqrt(se2);
+        this.minDf = this.maxDf = df;
         break;
       }
       default:
-        this.df = x.n - 1;
         se2 = x.variance / x.n;
         this.t = (x.mean - (this.test === 'one-sample-t' ? this.nullValue : 0)) / Math.sqrt(se2);
+        this.minDf = this.maxDf = x.n - 1;
     }
-    return x.n >= 2 && se2 > 0 && Number.isFinite(this.t) && this.df >= 1;
+    return x.n >= 2 && se2 > 0 && Number.isFinite(this.t) && this.minDf >= 1;
   }
 
   private exactPValue(): number {

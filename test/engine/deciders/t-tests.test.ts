@@ -34,17 +34,15 @@ function referencePValue(test: TTestId, x: Float64Array, y: Float64Array): numbe
   }
 }
 
-/** A trial of `n` patients per arm with normal data around `offset` (arm 0 twice as spread). */
-function fillTrial(rng: ReturnType<typeof seededXorwow>, n: number, offset: number, data: TrialData): void {
+/** A trial of `n` and `m` patients with normal data around `offset` (arm 0 twice as spread). */
+function fillTrial(rng: ReturnType<typeof seededXorwow>, n: number, m: number, offset: number, data: TrialData): void {
   const [x, y] = data.values;
   fillStandardNormal(rng, x, n);
-  fillStandardNormal(rng, y, n);
-  for (let i = 0; i < n; i++) {
-    x[i] = offset + 2 * x[i];
-    y[i] = offset + y[i];
-  }
+  fillStandardNormal(rng, y, m);
+  for (let i = 0; i < n; i++) x[i] = offset + 2 * x[i];
+  for (let i = 0; i < m; i++) y[i] = offset + y[i];
   data.counts[0] = n;
-  data.counts[1] = n;
+  data.counts[1] = m;
 }
 
 function reference(test: TTestId, x: Float64Array, y: Float64Array) {
@@ -86,7 +84,8 @@ describe('t decider', () => {
     for (const n of [2, 3, 7, 35]) {
       for (const offset of [0, 1e6]) {
         for (let r = 0; r < 200; r++) {
-          fillTrial(rng, n, offset, data);
+          // Two-sample tests also get unequal arms (Welch's df then moves furthest from n − 1).
+          fillTrial(rng, n, test === 'welch-t' || test === 'student-t' ? n + (r % 3) * 2 : n, offset, data);
           // Half the trials anywhere, half within 1e-12 of the exact critical value.
           const df = reference(test, data.view(0), data.view(1)).df!;
           const critical = tQuantile(1 - ALPHA / 2, df);
