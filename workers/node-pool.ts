@@ -18,7 +18,9 @@ export function defaultNodeWorkerUrl(): URL {
 
 /** Starts one worker_threads worker running the worker API. */
 export function spawnNodeWorker(url: URL = defaultNodeWorkerUrl()): WorkerHandle {
-  const worker = new Worker(url);
+  // No inherited execArgv: a parent started through a loader (tsx, in tests and
+  // the benchmark) would load it into every worker too, tripling start-up.
+  const worker = new Worker(url, { execArgv: [] });
   const api = wrap<WorkerApi>(nodeEndpoint(worker));
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', (error) => reject(error));
