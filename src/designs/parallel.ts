@@ -1,6 +1,6 @@
 import type { EndpointKind } from '../analysis/catalog.js';
 import type { TrialParameters } from '../engine/parameters.js';
-import { fillNormal } from '../outcomes/continuous.js';
+import { fillNormal } from '../random/normal.js';
 import { fillBernoulli } from '../outcomes/binary.js';
 import { fillCategorical } from '../outcomes/ordinal.js';
 import { keepCompleters } from './dropout.js';

@@ -1,4 +1,3 @@
-export * from './continuous.js';
 export * from './binary.js';
 export * from './ordinal.js';
 export * from './latent.js';

@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Rng, ZigguratTables } from './rng.js';
 
 /*
  * Standard normal deviates by the ziggurat method, in Doornik's ZIGNOR form
@@ -94,23 +94,36 @@ export function standardNormal(rng: Rng): number {
 
 /** Draws per batch: bounds the scratch for the draws that missed. */
 const BATCH = 4096;
-const missBits = new Int32Array(BATCH);
+const ziggurat: ZigguratTables = {
+  ratios: layerRatio,
+  abscissae: layerX,
+  missBits: new Int32Array(BATCH),
+  missIndices: new Int32Array(BATCH),
+};
+const STANDARD_MEAN = Float64Array.of(0);
+const STANDARD_SD = Float64Array.of(1);
 
 /**
- * Writes `n` standard normal deviates into `out[0..n)`. Per batch, the
- * generator first settles the ~99 % of draws that fall in a rectangle and
- * marks the others NaN (`fillZigguratRectangles`, without any call in its
- * loop); then those are finished in order by the full method, drawing more
- * from the same stream. Keeping the rejection code out of the first loop
- * measured ~30 % faster. Callers scale the deviates themselves: passing a mean
- * and SD would box them at every call.
+ * Writes `n` draws from Normal(`means[k]`, `sds[k]`²) into `out[0..n)`. Per
+ * batch, the generator first settles the ~97 % of draws that fall in a
+ * rectangle (`fillZigguratRectangles`, without any call in its loop); then the
+ * misses are finished in order by the full method, drawing more from the same
+ * stream. Keeping the rejection code out of the first loop measured ~30 %
+ * faster. The mean and SD come in arrays: V8 boxes double arguments.
  */
-export function fillStandardNormal(rng: Rng, out: Float64Array, n: number): void {
+export function fillNormal(rng: Rng, out: Float64Array, n: number, means: Float64Array, sds: Float64Array, k: number): void {
+  const { missBits, missIndices } = ziggurat;
   for (let start = 0; start < n; start += BATCH) {
-    const m = Math.min(BATCH, n - start);
-    const misses = rng.fillZigguratRectangles(out, start, m, layerRatio, layerX, missBits);
-    for (let i = start, j = 0; j < misses; i++) {
-      if (out[i] !== out[i]) zigguratInto(rng, missBits[j++], out, i);
+    const misses = rng.fillZigguratRectangles(out, start, Math.min(BATCH, n - start), ziggurat, means, sds, k);
+    for (let j = 0; j < misses; j++) {
+      const i = missIndices[j];
+      zigguratInto(rng, missBits[j], out, i);
+      out[i] = means[k] + sds[k] * out[i];
     }
   }
+}
+
+/** Writes `n` standard normal deviates into `out[0..n)` (see `fillNormal`). */
+export function fillStandardNormal(rng: Rng, out: Float64Array, n: number): void {
+  fillNormal(rng, out, n, STANDARD_MEAN, STANDARD_SD, 0);
 }

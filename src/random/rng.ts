@@ -15,15 +15,28 @@ export interface Rng {
   /** Writes the next `n` raw 32-bit draws (the same numbers `int32()` gives) into `out[0..n)`. */
   fillInt32(out: Int32Array, n: number): void;
   /**
-   * The ziggurat's common case fused with generation, for `fillStandardNormal`:
-   * see `Xorwow.fillZigguratRectangles`. Returns the number of misses.
+   * The ziggurat's common case fused with generation, for `fillNormal`: see
+   * `Xorwow.fillZigguratRectangles`. Returns the number of misses.
    */
   fillZigguratRectangles(
     out: Float64Array,
     start: number,
     n: number,
-    ratios: Float64Array,
-    abscissae: Float64Array,
-    missBits: Int32Array,
+    ziggurat: ZigguratTables,
+    means: Float64Array,
+    sds: Float64Array,
+    k: number,
   ): number;
+}
+
+/** The ziggurat's tables and scratch, as `fillZigguratRectangles` uses them (built in normal.ts). */
+export interface ZigguratTables {
+  /** Per layer, the part of its width inside the density: a draw with |v| below it is accepted at once. */
+  readonly ratios: Float64Array;
+  /** Per layer, the abscissa of its right edge. */
+  readonly abscissae: Float64Array;
+  /** Out: the draws that missed, in order. */
+  readonly missBits: Int32Array;
+  /** Out: where each miss goes in `out`. */
+  readonly missIndices: Int32Array;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { seededXorwow } from '../../src/random/xorwow.js';
-import { fillStandardNormal, standardNormal } from '../../src/random/normal.js';
+import { fillNormal, fillStandardNormal, standardNormal } from '../../src/random/normal.js';
 
 /** Kolmogorov–Smirnov distance of a sample to the standard normal CDF. */
 function ksDistance(sample: Float64Array): number {
@@ -59,6 +59,17 @@ describe('fillStandardNormal (batched ziggurat)', () => {
     }
     expect(sample.every(Number.isFinite)).toBe(true);
     expect(ksDistance(sample)).toBeLessThan(1.628 / Math.sqrt(n));
+  });
+
+  it('fillNormal gives exactly mean + sd × the standard deviates of the same stream, misses included', () => {
+    const n = 10_000;
+    const standard = new Float64Array(n);
+    const scaled = new Float64Array(n);
+    fillStandardNormal(seededXorwow('affine'), standard, n);
+    fillNormal(seededXorwow('affine'), scaled, n, Float64Array.of(0, 3.89), Float64Array.of(1, 3.01), 1);
+    let mismatches = 0;
+    for (let i = 0; i < n; i++) if (scaled[i] !== 3.89 + 3.01 * standard[i]) mismatches++;
+    expect(mismatches).toBe(0);
   });
 
   it('shares every deviate settled in a rectangle between n = 35 and n = 70 (common random numbers across n)', () => {
