@@ -1,7 +1,7 @@
 import { getEvidence } from '../evidence/library.js';
 import { SEED_DOCUMENTS } from '../evidence/seed-documents.js';
 import type { Quote } from '../evidence/types.js';
-import { isPlainObject, joinPath, type PathSegment } from '../scenario/paths.js';
+import { canonicalPath, isPlainObject, isWithinPath, joinPath, type PathSegment } from '../scenario/paths.js';
 import type { ResolvedScenario, ScenarioFile } from '../scenario/types.js';
 
 /** Where one number of a scenario comes from. */
@@ -57,9 +57,10 @@ const NOT_NUMBERS = new Set(['kind', 'id', 'label', 'better', 'test', 'multiplic
 const BLOCKS = ['let', 'design', 'endpoint', 'analysis'] as const;
 const DISTRIBUTIONS = new Set(['normal', 'beta', 'lognormal']);
 
-/** Whether `path` is `prefix` or lies under it. */
-function under(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+/** Whether `path` (canonical) is the listed path or lies under it; a listed path may be spelled `probs.2`. */
+function under(path: string, listed: string): boolean {
+  const prefix = canonicalPath(listed);
+  return prefix !== undefined && isWithinPath(prefix, path);
 }
 
 /** Every number or expression of the trial blocks, with its path. */

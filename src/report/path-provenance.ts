@@ -1,6 +1,6 @@
 import { getEvidence } from '../evidence/library.js';
 import { SEED_DOCUMENTS } from '../evidence/seed-documents.js';
-import { formatPath, isPlainObject, ownValue, parsePath } from '../scenario/paths.js';
+import { canonicalPath, isPlainObject, isWithinPath, ownValue } from '../scenario/paths.js';
 
 /** An evidence entry that supplies values at or under a path of a scenario. */
 export interface PathSource {
@@ -35,17 +35,9 @@ export function citationOf(evidence: string): { citation: string; quote?: string
   return { citation: `${SEED_DOCUMENTS[entry.provenance.seed].short}, ${entry.provenance.section}`, quote: entry.provenance.quote };
 }
 
-/** A path in canonical form (`probs.2` → `probs[2]`), or undefined when it is not a path. */
-function canonical(path: unknown): string | undefined {
-  if (typeof path !== 'string') return undefined;
-  const parsed = parsePath(path);
-  return parsed.ok ? formatPath(parsed.segments.map((s) => (typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : s))) : undefined;
-}
-
 /** Whether one path is the other or lies inside it. */
 function related(a: string, b: string): boolean {
-  const inside = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-  return inside(a, b) || inside(b, a);
+  return isWithinPath(a, b) || isWithinPath(b, a);
 }
 
 /**
@@ -55,7 +47,7 @@ function related(a: string, b: string): boolean {
  * is not a well-formed entry is skipped.
  */
 export function pathProvenance(scenario: unknown, path: string): PathProvenance {
-  const target = canonical(path);
+  const target = canonicalPath(path);
   const out: PathProvenance = { sources: [], assumptions: [] };
   if (target === undefined || !isPlainObject(scenario)) return out;
   const sources = ownValue(scenario, 'sources');
@@ -65,7 +57,7 @@ export function pathProvenance(scenario: unknown, path: string): PathProvenance 
       const evidence = ownValue(s, 'evidence');
       const paths = ownValue(s, 'paths');
       if (typeof evidence !== 'string' || !Array.isArray(paths)) continue;
-      const matching = paths.map(canonical).filter((p): p is string => p !== undefined && related(p, target));
+      const matching = paths.map(canonicalPath).filter((p): p is string => p !== undefined && related(p, target));
       if (matching.length === 0) continue;
       const note = ownValue(s, 'note');
       out.sources.push({
@@ -80,7 +72,7 @@ export function pathProvenance(scenario: unknown, path: string): PathProvenance 
   if (Array.isArray(assumptions)) {
     for (const a of assumptions) {
       if (!isPlainObject(a)) continue;
-      const p = canonical(ownValue(a, 'path'));
+      const p = canonicalPath(ownValue(a, 'path'));
       const note = ownValue(a, 'note');
       if (p !== undefined && typeof note === 'string' && related(p, target)) out.assumptions.push({ path: p, note });
     }

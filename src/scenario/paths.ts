@@ -98,6 +98,21 @@ export function parsePath(path: string): ParsedPath {
   return { ok: true, segments };
 }
 
+/**
+ * A path in canonical form, as `formatPath` writes it (`probs.2` → `probs[2]`),
+ * so that two spellings of one place compare equal; undefined when it is not a path.
+ */
+export function canonicalPath(path: unknown): string | undefined {
+  if (typeof path !== 'string') return undefined;
+  const parsed = parsePath(path);
+  return parsed.ok ? formatPath(parsed.segments.map((s) => (typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : s))) : undefined;
+}
+
+/** Whether canonical path `inner` is `outer` or lies inside it (`design.allocation[1]` is within `design.allocation`). */
+export function isWithinPath(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+}
+
 /** Formats segments as a path: `design.arms[1].id`, `sweep["design.n"][0]`. The empty list is `""`. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = '';
