@@ -16,7 +16,8 @@ Usage:
 Options of run, size, mde, check and report:
   --replicates N          simulated trials per design point (default: the file's, else 10000)
   --seed S                seed of every random stream (default: the file's, else "trialsim")
-  --set PATH=VALUE        override any scenario value, e.g. --set design.n=80 (repeatable)
+  --set PATH=VALUE        override any scenario value, e.g. --set design.n=80, or add an optional
+                          one the file leaves out, e.g. --set design.dropout=0.1 (repeatable)
   --alpha A               significance level, overriding analysis.alpha
   --sweep PATH=A:B:STEP   replace the file's sweep: every value from A to B in steps of STEP,
   --sweep PATH=V1,V2,...  or the values listed; give two --sweep for a grid (e.g. n × correlation)

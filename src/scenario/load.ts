@@ -4,7 +4,7 @@
  * `ValidationIssue`. Pure: takes the text, not a file name.
  */
 import { limitsOf, MAX_FILE_BYTES, MAX_ISSUES } from './limits.js';
-import { formatPath, hasPath, isPlainObject, normalizeSegments, ownValue, parsePath, trySetPath } from './paths.js';
+import { formatPath, getPath, hasPath, isPlainObject, normalizeSegments, ownValue, parsePath, trySetPath } from './paths.js';
 import { checkValues, resolveScenario, type ResolveOptions } from './resolve.js';
 import type { ResolvedScenario, ScenarioFile, ValidationIssue } from './types.js';
 import { isNewerFormat, jsonDepthIssue, suggestPath, validateScenario } from './validate.js';
@@ -141,7 +141,7 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
   if (deep) return { ok: false, issues: [deep] };
 
   const issues: ValidationIssue[] = [];
-  const allowedPath = 'the path of an existing value of the scenario, e.g. design.n or endpoint.arms.<id>.mean';
+  const allowedPath = 'the path of a value of the scenario, or of a new key in one of its objects, e.g. design.n or design.dropout';
   for (const o of overrides) {
     const parsed = parsePath(o.path);
     if (!parsed.ok) {
@@ -149,7 +149,11 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
       continue;
     }
     const segments = normalizeSegments(data, parsed.segments);
-    if (!hasPath(data, segments)) {
+    // A new key in an existing object is allowed (e.g. `design.dropout` in a file
+    // without dropout): the validator then says whether that key belongs there.
+    const parent = segments.length > 1 ? getPath(data, segments.slice(0, -1)) : data;
+    const newKey = isPlainObject(parent) && typeof segments[segments.length - 1] === 'string';
+    if (!hasPath(data, segments) && !newKey) {
       issues.push({
         path: formatPath(segments),
         value: o.value,

@@ -60,13 +60,22 @@ describe('loadScenario', () => {
       { path: 'design.__proto__.x', value: 1 },
       { path: 'endpoint.arms.msc.probs[0]', value: 1 },
     ]);
+    const allowed = 'the path of a value of the scenario, or of a new key in one of its objects, e.g. design.n or design.dropout';
     expect(messages(r)).toEqual([
-      'design.nn: got 80; allowed: the path of an existing value of the scenario, e.g. design.n or endpoint.arms.<id>.mean (did you mean "design.n"?)',
-      'design.__proto__.x: got 1; allowed: the path of an existing value of the scenario, e.g. design.n or endpoint.arms.<id>.mean (the segment "__proto__" is not allowed)',
-      'endpoint.arms.msc.probs[0]: got 1; allowed: the path of an existing value of the scenario, e.g. design.n or endpoint.arms.<id>.mean (the file has no value at this path to override)',
+      `design.__proto__.x: got 1; allowed: ${allowed} (the segment "__proto__" is not allowed)`,
+      `endpoint.arms.msc.probs[0]: got 1; allowed: ${allowed} (the file has no value at this path to override)`,
+      // A new key is set, and then judged by the validator like any key of the file.
+      expect.stringMatching(/^design\.nn: got 80; allowed: a key of a parallel design: .*\(did you mean "n"\?\)$/),
       'simulation.replicates: got 0; allowed: a whole number from 1 to 10000000',
       'design.dropout: got 1.5; allowed: a number in [0, 1)',
     ]);
+  });
+
+  it('adds an optional key the file leaves out, e.g. dropout', () => {
+    const f = JSON.parse(text(parallelContinuous()));
+    delete f.design.dropout;
+    const r = loadScenario(JSON.stringify(f), [{ path: 'design.dropout', value: 0.2 }]);
+    expect(r.ok && r.resolved.design.dropout).toBe(0.2);
   });
 
   it('reports structural problems and value ranges in one pass, each once', () => {
