@@ -9,6 +9,7 @@ import {
   MAX_LET_NAMES,
   MAX_N,
   MAX_REPLICATES,
+  MIN_PRECISION,
   MAX_SWEEP_PATHS,
   MAX_SWEEP_VALUES,
 } from '../../src/scenario/limits.js';
@@ -47,6 +48,7 @@ describe('scenarios/scenario.schema.json', () => {
     expect(schema.properties.sweep.additionalProperties.maxItems).toBe(MAX_SWEEP_VALUES);
     expect(schema.properties.let.maxProperties).toBe(MAX_LET_NAMES);
     expect(defs.simulation.properties.replicates.maximum).toBe(MAX_REPLICATES);
+    expect(defs.simulation.properties.precision.minimum).toBe(MIN_PRECISION);
     expect(defs.expect.properties.sampleSize.properties.atMost.maximum).toBe(MAX_N);
     expect(defs.design.oneOf[0].properties.arms.maxItems).toBe(MAX_ARMS);
     expect(defs.endpoint.oneOf[2].properties.categories.maxItems).toBe(MAX_CATEGORIES);
