@@ -5,7 +5,7 @@ import type { Rng, ZigguratTables } from './rng.js';
  * (J. A. Doornik, "An Improved Ziggurat Method to Generate Normal Random
  * Samples", 2005): 128 layers, with the layer index and the abscissa taken from
  * different bits of the 32-bit draw, which avoids the correlation of the
- * original Marsaglia–Tsang version. About 99 % of draws cost one uniform and a
+ * original Marsaglia–Tsang version. About 97 % of draws cost one 32-bit draw and a
  * comparison. A sampler, not a distribution function, so it is written here.
  */
 
