@@ -21,21 +21,33 @@ const withReplicates = (s: ResolvedScenario, replicates: number, fastPath: boole
 const cases: Record<string, { description: string; scenario: ResolvedScenario }> = {
   a: {
     description: 'NCT06764329 design: parallel, 35 per arm, Welch t, patient level',
-    scenario: withReplicates(parallelContinuous(70, 'welch-t'), 2_000_000, false),
+    scenario: withReplicates(parallelContinuous(70, 'welch-t'), 1_000_000, false),
   },
   b: {
     description: 'within-patient, 30 patients, paired t, patient level',
-    scenario: withReplicates(withinPatientContinuous(30, 0.5, 0.5), 2_000_000, false),
+    scenario: withReplicates(withinPatientContinuous(30, 0.5, 0.5), 1_000_000, false),
   },
   c: {
     description: "parallel binary, 40 per arm, Fisher's exact test",
-    scenario: withReplicates(parallelBinary(80, 0.895, 0.621), 2_000_000, false),
+    scenario: withReplicates(parallelBinary(80, 0.895, 0.621), 1_000_000, false),
   },
   d: {
     description: 'as (a) on the sufficient-statistics fast path',
-    scenario: withReplicates(parallelContinuous(70, 'welch-t'), 20_000_000, true),
+    scenario: withReplicates(parallelContinuous(70, 'welch-t'), 10_000_000, true),
   },
 };
+
+/**
+ * Rounds per case. This machine's speed swings by tens of percent within a
+ * minute, so each figure is measured in several rounds that alternate main
+ * thread, 1 worker and N workers, and the median is reported with the range;
+ * the 1 → N scaling is the median of the per-round ratios, each taken from two
+ * measurements seconds apart.
+ */
+const ROUNDS = quick ? 1 : 3;
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const summary = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 
 async function main(): Promise<void> {
   const startup: number[] = [];
@@ -51,27 +63,35 @@ async function main(): Promise<void> {
   for (const [key, { description, scenario }] of Object.entries(cases)) {
     const R = scenario.simulation.replicates;
     runPoint(scenario, { replicates: Math.min(R, 50_000) }); // warm up the JIT
-    const t0 = performance.now();
-    runPoint(scenario);
-    const mainThread = R / ((performance.now() - t0) / 1000);
-
-    const byWorkers: Record<number, number> = {};
-    for (const size of [...new Set([1, cores])]) {
-      const pool = createNodePool(size);
+    const sizes = [...new Set([1, cores])];
+    const pools = new Map(sizes.map((size) => [size, createNodePool(size)]));
+    for (const [size, pool] of pools) {
       await pool.warmUp();
       await pool.runPoints([{ scenario, replicates: Math.min(R, 20_000 * size), label: 'warm-up' }]);
-      const t1 = performance.now();
-      await pool.runPoints([{ scenario, replicates: R, label: key }]);
-      byWorkers[size] = R / ((performance.now() - t1) / 1000);
-      pool.terminate();
     }
+    const mainThread: number[] = [];
+    const byWorkers = new Map<number, number[]>(sizes.map((size) => [size, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      const t0 = performance.now();
+      runPoint(scenario);
+      mainThread.push(R / ((performance.now() - t0) / 1000));
+      for (const [size, pool] of pools) {
+        const t1 = performance.now();
+        await pool.runPoints([{ scenario, replicates: R, label: key }]);
+        byWorkers.get(size)!.push(R / ((performance.now() - t1) / 1000));
+      }
+    }
+    for (const pool of pools.values()) pool.terminate();
+    const all = byWorkers.get(cores)!;
+    const one = byWorkers.get(1)!;
     results[key] = {
       description,
-      replicates: R,
-      trialsPerSecondMainThread: Math.round(mainThread),
-      trialsPerSecondPerCore: Math.round(byWorkers[cores] / cores),
-      trialsPerSecondByWorkers: Object.fromEntries(Object.entries(byWorkers).map(([k, v]) => [k, Math.round(v)])),
-      scaling1toN: Number((byWorkers[cores] / byWorkers[1]).toFixed(2)),
+      replicatesPerMeasurement: R,
+      rounds: ROUNDS,
+      trialsPerSecondMainThread: summary(mainThread),
+      trialsPerSecondPerCore: summary(all.map((x) => x / cores)),
+      trialsPerSecondByWorkers: Object.fromEntries([...byWorkers].map(([size, xs]) => [size, summary(xs)])),
+      scaling1toN: Number(median(all.map((x, r) => x / one[r])).toFixed(2)),
     };
   }
   const sorted = [...startup].sort((x, y) => x - y);
