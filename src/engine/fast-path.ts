@@ -46,9 +46,9 @@ function completers(rng: Xorwow, n: number, dropout: number, table: Float64Array
 }
 
 /**
- * Writes the size, mean and variance of `k` normal observations with mean
- * `params[at]` and SD `params[at + 1]` to `summaries[at..at+3)` (`params` is
- * scratch: the two inputs are overwritten). The mean is Normal(μ, σ²/k) and
+ * Writes the size, mean and variance of `k` normal observations to
+ * `summaries[at..at+3)`, reading their mean and SD from `summaries[at + 1]`
+ * and `summaries[at + 2]` first (the caller puts them there). The mean is Normal(μ, σ²/k) and
  * (k − 1)s²/σ² is chi-square with k − 1 degrees of freedom, independent of the
  * mean (Cochran's theorem): exact in distribution, and O(1) instead of O(k).
  * Numbers travel through the arrays because V8 boxes the double arguments of

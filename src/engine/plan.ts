@@ -8,7 +8,6 @@ import { centreOf } from '../scenario/param-centre.js';
 import { allocateParameters, fillParameters, hasUncertainParameters, type TrialParameters } from './parameters.js';
 import { createDecider } from './deciders/create-decider.js';
 import type { Decider } from './deciders/decider.js';
-import type { TDecider } from './deciders/t-tests.js';
 import { completerTable, fastPathApplies } from './fast-path.js';
 
 /**

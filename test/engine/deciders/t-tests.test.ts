@@ -20,20 +20,6 @@ import { fillStandardNormal } from '../../../src/random/normal.js';
 const ALPHA = 0.05;
 const options = { sides: 2 as const, better: 'higher' as const, nullValue: 0 };
 
-/** p-value of the analysis function for arm 0 against arm 1 (or arm 0 alone). */
-function referencePValue(test: TTestId, x: Float64Array, y: Float64Array): number {
-  switch (test) {
-    case 'welch-t':
-      return welchT(x, y, options).pValue;
-    case 'student-t':
-      return studentT(x, y, options).pValue;
-    case 'paired-t':
-      return pairedT(x, y, options).pValue;
-    case 'one-sample-t':
-      return oneSampleT(x, options).pValue;
-  }
-}
-
 /** A trial of `n` and `m` patients with normal data around `offset` (arm 0 twice as spread). */
 function fillTrial(rng: ReturnType<typeof seededXorwow>, n: number, m: number, offset: number, data: TrialData): void {
   const [x, y] = data.values;
