@@ -1,9 +1,9 @@
 import type { ResolvedScenario } from '../scenario/types.js';
-import type { Xorwow } from '../random/xorwow.js';
-import { standardNormal } from '../random/normal.js';
-import { chiSquareInto } from '../random/distributions.js';
-import type { TrialStreams } from '../designs/streams.js';
+import { Xorwow } from '../random/xorwow.js';
+import { fillStandardNormal } from '../random/normal.js';
+import { chiSquareInto, marsagliaTsangAccepts } from '../random/distributions.js';
 import type { TrialParameters } from './parameters.js';
+import { CHUNK_SIZE } from './chunks.js';
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 
 /** The tests the fast path serves: every t-test works from means and variances alone. */
@@ -20,8 +20,8 @@ export function fastPathApplies(scenario: ResolvedScenario): boolean {
 
 /**
  * Cumulative probabilities of the number of completers, Binomial(n, 1 − dropout),
- * for drawing it by inversion with one uniform. Computed with stdlib's binomial CDF
- * once per plan; `undefined` when dropout is uncertain (drawn per replicate).
+ * for drawing it by inversion with one uniform. Computed with stdlib's binomial
+ * CDF once per plan.
  */
 export function completerTable(n: number, dropout: number): Float64Array {
   const table = new Float64Array(n + 1);
@@ -30,79 +30,187 @@ export function completerTable(n: number, dropout: number): Float64Array {
   return table;
 }
 
-/** Completers among `n` patients: by inversion of `table` when given, else by counting one uniform per patient. */
-function completers(rng: Xorwow, n: number, dropout: number, table: Float64Array | undefined, scratch: Float64Array): number {
-  if (dropout <= 0) return n;
-  if (table) {
-    const u = rng.uniform();
-    let k = 0;
-    while (u >= table[k]) k++;
-    return k;
-  }
-  rng.fillUniform(scratch, n);
-  let kept = 0;
-  for (let i = 0; i < n; i++) if (scratch[i] >= dropout) kept++;
-  return kept;
-}
+/** Per summary slot, cached for the slot's last number of completers k: k, 1/√k, and Marsaglia–Tsang's d and c for shape (k − 1)/2. */
+const K = 0;
+const INV_SQRT_K = 1;
+const D = 2;
+const C = 3;
+const CONSTANTS = 4;
 
 /**
- * Writes the size, mean and variance of `k` normal observations to
- * `summaries[at..at+3)`, reading their mean and SD from `summaries[at + 1]`
- * and `summaries[at + 2]` first (the caller puts them there). The mean is Normal(μ, σ²/k) and
- * (k − 1)s²/σ² is chi-square with k − 1 degrees of freedom, independent of the
- * mean (Cochran's theorem): exact in distribution, and O(1) instead of O(k).
- * Numbers travel through the arrays because V8 boxes the double arguments of
- * calls it does not inline, once per arm of every trial here.
- */
-function drawSummary(rng: Xorwow, k: number, summaries: Float64Array, at: number): void {
-  const mean = summaries[at + 1];
-  const sd = summaries[at + 2];
-  const z = standardNormal(rng);
-  summaries[at] = k;
-  summaries[at + 1] = k > 0 ? mean + (sd * z) / Math.sqrt(k) : NaN;
-  if (k > 1) {
-    chiSquareInto(rng, k - 1, summaries, at + 2);
-    summaries[at + 2] *= (sd * sd) / (k - 1);
-  } else {
-    summaries[at + 2] = 0;
-  }
-}
-
-/**
- * Simulates one trial's per-arm summaries (fast path) into `summaries`, three
- * numbers per arm: [n, mean, variance] of arm a at index 3a. Parallel and
- * single-arm designs: one summary per arm. Within-patient (`paired`) designs:
- * the summary of the paired differences (active − control) at index 0, their
- * SD being √(σ₁² + σ₂² − 2ρσ₁σ₂). One stream per replicate, started from the
- * chunk stream, serves every arm: the draws are few, and each replicate still
- * starts at a fixed place in the chunk stream.
+ * The sufficient-statistics fast path: each simulated trial is its per-arm
+ * summaries (completers, mean, variance) drawn directly. For k normal
+ * observations the mean is Normal(μ, σ²/k) and (k − 1)s²/σ² is chi-square with
+ * k − 1 degrees of freedom, independent of the mean (Cochran's theorem): exact
+ * in distribution, and O(1) per arm instead of O(k).
  *
- * `tables[a]` are the completer tables of the arms (or undefined, see `completerTable`).
+ * Parallel and single-arm designs have one summary slot per arm; within-patient
+ * (paired) designs one slot, the paired differences (active − control), whose
+ * SD is √(σ₁² + σ₂² − 2ρσ₁σ₂).
+ *
+ * Random numbers: a trial needs only a handful, so starting per-replicate
+ * streams (as the patient level does) would cost more than drawing them.
+ * Instead, each chunk starts three streams from the chunk stream and draws, in
+ * batches, one number per replicate and slot from each: the standard normal of
+ * the mean, the first (normal, uniform) proposal of the chi-square's
+ * Marsaglia–Tsang sampler, and, with a fixed dropout, the uniform that gives the
+ * number of completers by inversion. None of these depends on n, so every point
+ * of a sweep sees the same numbers for replicate r (common random numbers); the
+ * rare rejected proposal (well under 1 %) and shapes below 1 draw afresh from
+ * the chi-square stream, and an uncertain dropout counts completers one
+ * uniform per patient from the dropout stream.
  */
-export function simulateSummaries(
-  streams: TrialStreams,
-  paired: boolean,
-  sizes: Int32Array,
-  params: TrialParameters,
-  tables: ReadonlyArray<Float64Array | undefined>,
-  scratch: Float64Array,
-  summaries: Float64Array,
-): void {
-  const rng = streams.outcome;
-  streams.start(rng);
-  if (paired) {
-    const k = completers(rng, sizes[0], params.dropout, tables[0], scratch);
-    const s1 = params.sd[0];
-    const s2 = params.sd[1];
-    summaries[1] = params.mean[0] - params.mean[1];
-    summaries[2] = Math.sqrt(s1 * s1 + s2 * s2 - 2 * params.correlation * s1 * s2);
-    drawSummary(rng, k, summaries, 0);
-    return;
+export class FastPathDraws {
+  private readonly meanStream = new Xorwow();
+  private readonly chiSquareStream = new Xorwow();
+  private readonly dropoutStream = new Xorwow();
+  private readonly meanNormals: Float64Array;
+  private readonly proposalNormals: Float64Array;
+  private readonly proposalUniforms: Float64Array;
+  private readonly dropoutUniforms: Float64Array;
+  private readonly constants: Float64Array;
+  private readonly patientUniforms: Float64Array;
+  /** Per slot, the completer table of a fixed dropout > 0 (else undefined). */
+  private readonly tables: Float64Array[] | undefined;
+
+  /**
+   * @param paired one slot for the paired differences instead of one per arm
+   * @param sizes patients randomized per arm (within-patient: patients, in each entry)
+   * @param fixedDropout the design's dropout when it is a number; undefined when it is drawn per replicate
+   */
+  constructor(
+    private readonly paired: boolean,
+    private readonly sizes: Int32Array,
+    fixedDropout: number | undefined,
+  ) {
+    const slots = this.slotCount;
+    this.meanNormals = new Float64Array(CHUNK_SIZE * slots);
+    this.proposalNormals = new Float64Array(CHUNK_SIZE * slots);
+    this.proposalUniforms = new Float64Array(CHUNK_SIZE * slots);
+    this.tables = fixedDropout !== undefined && fixedDropout > 0 ? Array.from(sizes.subarray(0, slots), (n) => completerTable(n, fixedDropout)) : undefined;
+    this.dropoutUniforms = new Float64Array(this.tables ? CHUNK_SIZE * slots : 0);
+    this.constants = new Float64Array(CONSTANTS * slots).fill(-1);
+    this.patientUniforms = new Float64Array(fixedDropout === undefined ? Math.max(...sizes) : 0);
   }
-  for (let a = 0; a < sizes.length; a++) {
-    const k = completers(rng, sizes[a], params.dropout, tables[a], scratch);
-    summaries[3 * a + 1] = params.mean[a];
-    summaries[3 * a + 2] = params.sd[a];
-    drawSummary(rng, k, summaries, 3 * a);
+
+  /** Summary slots per replicate. */
+  get slotCount(): number {
+    return this.paired ? 1 : this.sizes.length;
+  }
+
+  /**
+   * Starts the chunk's streams from `chunk` and draws the numbers of all its
+   * replicates. Always a whole chunk's worth, even for a shorter last chunk: the
+   * normals' rare ziggurat misses are finished after their batch, so drawing
+   * fewer would change some of them, and replicate r would depend on the run's length.
+   */
+  beginChunk(chunk: Xorwow): void {
+    this.meanStream.reseedFrom(chunk);
+    this.chiSquareStream.reseedFrom(chunk);
+    this.dropoutStream.reseedFrom(chunk);
+    const count = CHUNK_SIZE * this.slotCount;
+    fillStandardNormal(this.meanStream, this.meanNormals, count);
+    fillStandardNormal(this.chiSquareStream, this.proposalNormals, count);
+    this.chiSquareStream.fillUniform(this.proposalUniforms, count);
+    if (this.tables) this.dropoutStream.fillUniform(this.dropoutUniforms, count);
+  }
+
+  /**
+   * Simulates replicate `r` of the chunk into `summaries`, three numbers per
+   * slot: [n, mean, variance] of slot s at index 3s.
+   */
+  simulate(r: number, params: TrialParameters, summaries: Float64Array): void {
+    const slots = this.slotCount;
+    for (let s = 0; s < slots; s++) {
+      const j = r * slots + s;
+      const k = this.completers(j, s, params.dropout);
+      const at = 3 * s;
+      let mean: number;
+      let sd: number;
+      if (this.paired) {
+        const s1 = params.sd[0];
+        const s2 = params.sd[1];
+        mean = params.mean[0] - params.mean[1];
+        sd = Math.sqrt(s1 * s1 + s2 * s2 - 2 * params.correlation * s1 * s2);
+      } else {
+        mean = params.mean[s];
+        sd = params.sd[s];
+      }
+      summaries[at] = k;
+      if (k === 0) {
+        summaries[at + 1] = NaN;
+        summaries[at + 2] = 0;
+        continue;
+      }
+      this.updateConstants(s, k);
+      const constants = this.constants;
+      summaries[at + 1] = mean + sd * this.meanNormals[j] * constants[CONSTANTS * s + INV_SQRT_K];
+      if (k === 1) summaries[at + 2] = 0;
+      else {
+        this.chiSquareInto(j, s, k - 1, summaries, at + 2);
+        summaries[at + 2] *= (sd * sd) / (k - 1);
+      }
+    }
+  }
+
+  /** Completers of slot `s` in draw `j`: all when nothing drops out; by inversion of a fixed dropout's table; else one uniform per patient. */
+  private completers(j: number, s: number, dropout: number): number {
+    const n = this.sizes[s];
+    if (dropout <= 0) return n;
+    if (this.tables) {
+      // The smallest k with u < P(K ≤ k), by bisection: the same k as a linear scan.
+      const table = this.tables[s];
+      const u = this.dropoutUniforms[j];
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (u < table[mid]) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    }
+    const uniforms = this.patientUniforms;
+    this.dropoutStream.fillUniform(uniforms, n);
+    let kept = 0;
+    for (let i = 0; i < n; i++) if (uniforms[i] >= dropout) kept++;
+    return kept;
+  }
+
+  /** Caches 1/√k and the sampler's constants for shape (k − 1)/2 in slot `s` when k changed. */
+  private updateConstants(s: number, k: number): void {
+    const constants = this.constants;
+    const at = CONSTANTS * s;
+    if (constants[at + K] === k) return;
+    const d = (k - 1) / 2 - 1 / 3;
+    constants[at + K] = k;
+    constants[at + INV_SQRT_K] = 1 / Math.sqrt(k);
+    constants[at + D] = d;
+    constants[at + C] = 1 / Math.sqrt(9 * d);
+  }
+
+  /**
+   * Writes a chi-square deviate with `df` degrees of freedom to `out[i]`: the
+   * first Marsaglia–Tsang proposal of draw `j` when it is accepted, else (and
+   * for shapes below 1, which the method needs boosted) a fresh draw from the
+   * chi-square stream. Rejection sampling keeps proposals independently until
+   * one is accepted, so a fresh draw after a rejection has the same law.
+   */
+  private chiSquareInto(j: number, s: number, df: number, out: Float64Array, i: number): void {
+    if (df >= 2) {
+      const constants = this.constants;
+      const d = constants[CONSTANTS * s + D];
+      const x = this.proposalNormals[j];
+      let v = 1 + constants[CONSTANTS * s + C] * x;
+      if (v > 0) {
+        v = v * v * v;
+        // 1 − uniform lies in (0, 1]: its logarithm is finite.
+        if (marsagliaTsangAccepts(x, 1 - this.proposalUniforms[j], v, d)) {
+          out[i] = 2 * d * v;
+          return;
+        }
+      }
+    }
+    chiSquareInto(this.chiSquareStream, df, out, i);
   }
 }

@@ -8,7 +8,7 @@ import { centreOf } from '../scenario/param-centre.js';
 import { allocateParameters, fillParameters, hasUncertainParameters, type TrialParameters } from './parameters.js';
 import { createDecider } from './deciders/create-decider.js';
 import type { Decider } from './deciders/decider.js';
-import { completerTable, fastPathApplies } from './fast-path.js';
+import { FastPathDraws, fastPathApplies } from './fast-path.js';
 
 /**
  * A design point compiled for simulation: every buffer a replicate needs,
@@ -34,21 +34,20 @@ export interface Plan {
   readonly streams: TrialStreams;
   /** Scratch for the p-values of several comparisons. */
   readonly pValues: Float64Array;
-  /** Simulate summaries instead of patients (normal endpoint, t-test). */
-  readonly fastPath: boolean;
-  /** Per-arm summaries of the fast path: [n, mean, variance] of arm a at index 3a. */
+  /** The sufficient-statistics fast path (normal endpoint, t-test), when it applies: simulates summaries instead of patients. */
+  readonly fastPath: FastPathDraws | undefined;
+  /** Per-slot summaries of the fast path: [n, mean, variance] of slot s at index 3s. */
   readonly summaries: Float64Array;
-  /** Per-arm tables for drawing the number of completers on the fast path (when dropout is fixed). */
-  readonly completerTables: ReadonlyArray<Float64Array | undefined>;
 }
 
 /**
- * Random streams one replicate starts, in this order: the parameters' stream;
- * then one for the summaries on the fast path, an outcome and a dropout stream
- * for a within-patient design, or an outcome and a dropout stream per arm.
+ * Random streams one replicate starts at the patient level, in this order: the
+ * parameters' stream; then an outcome and a dropout stream for a
+ * within-patient design, or an outcome and a dropout stream per arm. The fast
+ * path starts none per replicate (see `FastPathDraws`).
  */
 function streamStarts(design: DesignKind, armCount: number, fastPath: boolean): number {
-  if (fastPath) return 2;
+  if (fastPath) return 0;
   return 1 + (design === 'within-patient' ? 2 : 2 * armCount);
 }
 
@@ -69,6 +68,7 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
   const params = allocateParameters(armCount, categories);
   fillParameters(scenario, params, centreOf);
   const fastPath = fastPathApplies(scenario);
+  const paired = design.kind === 'within-patient';
   const streams = new TrialStreams(streamStarts(design.kind, armCount, fastPath));
   const draw = (p: Param) => (typeof p === 'number' ? p : drawParameter(streams.parameters, p));
   return {
@@ -85,10 +85,7 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
     data: new TrialData(Array.from(sizes)),
     streams,
     pValues: new Float64Array(treatments.length),
-    fastPath,
-    completerTables: Array.from(sizes, (n) =>
-      fastPath && typeof design.dropout === 'number' && design.dropout > 0 ? completerTable(n, design.dropout) : undefined,
-    ),
+    fastPath: fastPath ? new FastPathDraws(paired, sizes, typeof design.dropout === 'number' ? design.dropout : undefined) : undefined,
     summaries: new Float64Array(3 * armCount),
   };
 }

@@ -24,12 +24,20 @@ export function gammaInto(rng: Rng, shape: number, out: Float64Array, i: number)
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = 1 - rng.uniform();
-    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+    if (marsagliaTsangAccepts(x, 1 - rng.uniform(), v, d)) {
       out[i] = boost ? d * v * Math.pow(1 - rng.uniform(), 1 / shape) : d * v;
       return;
     }
   }
+}
+
+/**
+ * Marsaglia and Tsang's acceptance test for the proposal d·v of a Gamma(d + 1/3)
+ * deviate, made from a standard normal `x` (with v = (1 + x/√(9d))³ > 0) and a
+ * uniform `u` in (0, 1]: a cheap squeeze first, the exact test only when it fails.
+ */
+export function marsagliaTsangAccepts(x: number, u: number, v: number, d: number): boolean {
+  return u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v));
 }
 
 /** A Gamma(shape, 1) deviate (see `gammaInto`). */

@@ -31,10 +31,15 @@ export interface Rng {
 
 /** The ziggurat's tables and scratch, as `fillZigguratRectangles` uses them (built in normal.ts). */
 export interface ZigguratTables {
-  /** Per layer, the part of its width inside the density: a draw with |v| below it is accepted at once. */
-  readonly ratios: Float64Array;
-  /** Per layer, the abscissa of its right edge. */
-  readonly abscissae: Float64Array;
+  /**
+   * Per layer, the part of its width inside the density, in units of the 24-bit
+   * signed integer h = bits >> 8: a draw with |h| below it is accepted at once.
+   * An integer threshold makes the same decisions as |h · 2⁻²³| < ratio (it is
+   * the ratio · 2²³ rounded up) with an integer comparison.
+   */
+  readonly thresholds: Int32Array;
+  /** Per layer, the abscissa of its right edge times 2⁻²³: h times it is the deviate. */
+  readonly scaledAbscissae: Float64Array;
   /** Out: the draws that missed, in order. */
   readonly missBits: Int32Array;
   /** Out: where each miss goes in `out`. */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { main } from '../../src/cli/main.js';
+import { ENGINE_VERSION } from '../../src/engine/version.js';
 import { getEvidence } from '../../src/evidence/library.js';
 import { SEED_DOCUMENTS } from '../../src/evidence/seed-documents.js';
 import { escapeHtml } from '../../src/report/report-document.js';
@@ -98,12 +99,12 @@ describe('trialsim report', () => {
   it('contains the justification paragraph of src/report/justification.ts', () => {
     const paragraph = /<p class="justification">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
     expect(paragraph).toMatch(/^A sample size of 70 patients \(35 MSC, 35 Saline\) randomized 1:1 gives 9\d\.\d % power/);
-    expect(paragraph).toContain('estimated from 4,000 simulated trials (trialsim 0.1.0, xorwow random streams, seed &quot;nct06764329&quot;');
+    expect(paragraph).toContain(`estimated from 4,000 simulated trials (trialsim ${ENGINE_VERSION}, xorwow random streams, seed &quot;nct06764329&quot;`);
     expect(paragraph).toContain('NCT06764329 registry record, Detailed Description [aga-hair-count]');
   });
 
   it('has a reproducibility block with the scenario file embedded verbatim, escaped', () => {
-    for (const text of ['trialsim engine</th><td>0.1.0', '<code>nct06764329</code>', 'Chunk size</th><td>1000 replicates', 'Replicates per design point</th><td>4000', 'Fast path</th><td>yes']) {
+    for (const text of [`trialsim engine</th><td>${ENGINE_VERSION}`, '<code>nct06764329</code>', 'Chunk size</th><td>1000 replicates', 'Replicates per design point</th><td>4000', 'Fast path</th><td>yes']) {
       expect(html).toContain(text);
     }
     expect(html).toContain('<code>trialsim report scenarios/nct06764329-hair-count.json --html r/report.html --md r/report.md --replicates 4000</code>');

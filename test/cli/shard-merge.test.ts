@@ -3,6 +3,7 @@ import { main } from '../../src/cli/main.js';
 import { parseShard, rangesTile, shardChunkRange } from '../../src/engine/shard.js';
 import { runPoint } from '../../src/engine/run-point.js';
 import { chunkCount } from '../../src/engine/chunks.js';
+import { ENGINE_VERSION } from '../../src/engine/version.js';
 import { createNodePool } from '../../workers/node-pool.js';
 import type { WorkerPool } from '../../workers/pool.js';
 import { fakeIo } from '../helpers/fake-io.js';
@@ -60,7 +61,7 @@ describe('run --shard and merge', () => {
     await main(['run', NCT, '--replicates', '5000', '--format', 'json'], single);
     const parts = await shards(3, NCT, '--replicates', '5000');
     const part1 = JSON.parse(parts['part-1.json']);
-    expect(part1).toMatchObject({ format: 'trialsim-part/1', shard: { index: 1, count: 3 }, engine: '0.1.0', rng: 'xorwow', chunkSize: 1000 });
+    expect(part1).toMatchObject({ format: 'trialsim-part/1', shard: { index: 1, count: 3 }, engine: ENGINE_VERSION, rng: 'xorwow', chunkSize: 1000 });
     expect(part1.files[0].fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     // Chunks ⌊(i−1)·5/3⌋ … ⌊i·5/3⌋ − 1: 0, then 1–2, then 3–4.
     expect(part1.files[0].points[0].chunks).toEqual({ first: 0, count: 1 });
@@ -146,7 +147,7 @@ describe('merge refuses parts that do not belong together (exit 2)', () => {
       return JSON.stringify(p);
     };
     const cases: Array<[string, RegExp]> = [
-      [edited((p) => (p.engine = '9.9.9')), /engine 9\.9\.9, but part-1\.json has engine 0\.1\.0/],
+      [edited((p) => (p.engine = '9.9.9')), new RegExp(`engine 9\\.9\\.9, but part-1\\.json has engine ${ENGINE_VERSION.replaceAll('.', '\\.')}`)],
       [edited((p) => (p.files[0].points[0].counts.successes = p.files[0].points[0].counts.replicates + 1)), /points\[0\]: expected/],
       [edited((p) => (p.files[0].points[0].chunks.first = 0)), /chunk 0 is in more than one part/],
       ['{"format": "trialsim/1"}', /format: got "trialsim\/1"; allowed: "trialsim-part\/1"/],

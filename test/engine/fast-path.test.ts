@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runPoint } from '../../src/engine/run-point.js';
-import { fastPathApplies } from '../../src/engine/fast-path.js';
+import { FastPathDraws, fastPathApplies } from '../../src/engine/fast-path.js';
+import { chunkStream, CHUNK_SIZE } from '../../src/engine/chunks.js';
+import { allocateParameters } from '../../src/engine/parameters.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
 import { parallelContinuous, parallelBinary, withinPatientContinuous } from '../helpers/resolved-scenarios.js';
 
@@ -45,5 +47,31 @@ describe('sufficient-statistics fast path', () => {
     const nullScenario: ResolvedScenario = { ...base, endpoint: { ...base.endpoint, arms: { msc: { mean: 0, sd: 2 }, saline: { mean: 0, sd: 2 } } } as ResolvedScenario['endpoint'] };
     const r = runPoint(withFastPath(nullScenario, true, 100_000));
     expect(Math.abs(r.power - 0.05)).toBeLessThan(4 * Math.sqrt((0.05 * 0.95) / 100_000));
+  });
+
+  it('gives replicate r the same standardized means whatever n is (common random numbers across a sweep)', () => {
+    const params = allocateParameters(2, 1);
+    params.mean.set([3.89, 1.44]);
+    params.sd.set([3.01, 1.97]);
+    const small = new FastPathDraws(false, Int32Array.of(30, 30), 0);
+    const large = new FastPathDraws(false, Int32Array.of(60, 60), 0);
+    small.beginChunk(chunkStream('crn', 3));
+    large.beginChunk(chunkStream('crn', 3));
+    const a = new Float64Array(6);
+    const b = new Float64Array(6);
+    let varianceOrderAgrees = 0;
+    for (let r = 0; r < CHUNK_SIZE; r++) {
+      small.simulate(r, params, a);
+      large.simulate(r, params, b);
+      for (let s = 0; s < 2; s++) {
+        const z = (m: Float64Array) => ((m[3 * s + 1] - params.mean[s]) * Math.sqrt(m[3 * s])) / params.sd[s];
+        expect(z(b)).toBeCloseTo(z(a), 10);
+      }
+      // The chi-squares share their first proposal, so they move together: the
+      // larger variance of the small trial's two arms is mostly also the larger one at n = 60.
+      if (a[2] / params.sd[0] ** 2 > a[5] / params.sd[1] ** 2 === b[2] / params.sd[0] ** 2 > b[5] / params.sd[1] ** 2) varianceOrderAgrees++;
+    }
+    // Independent streams would agree half the time.
+    expect(varianceOrderAgrees / CHUNK_SIZE).toBeGreaterThan(0.9);
   });
 });
