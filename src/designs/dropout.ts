@@ -1,28 +1,20 @@
 import type { Rng } from '../random/rng.js';
 
 /**
- * Keeps the patients of `values[0..n)` who complete the trial, each lost
- * independently with probability `dropout`, moving completers to the front in
- * their original order. Returns how many completed. Patient i always uses the
- * i-th draw of `rng`, so adding patients never changes who of the first ones drops out.
+ * How many of `n` randomized patients complete the trial, each lost
+ * independently with probability `dropout`: patient i completes when the i-th
+ * of `n` uniforms drawn from `rng` is at least `dropout`.
+ *
+ * Drawn before the outcomes, so that the completers take an arm's outcome
+ * draws in order and only completers are simulated: nothing is generated to be
+ * thrown away, and generators may summarise exactly the data analysed. Patient
+ * i's fate never depends on n, and neither do the outcomes of the first
+ * completers, so a larger trial is still the smaller one plus patients.
+ * `scratch` must hold `n` numbers (the arm's outcome buffer, still unfilled, does).
  */
-export function keepCompleters(rng: Rng, values: Float64Array, n: number, dropout: number): number {
+export function countCompleters(rng: Rng, n: number, dropout: number, scratch: Float64Array): number {
+  rng.fillUniform(scratch, n);
   let kept = 0;
-  for (let i = 0; i < n; i++) {
-    if (rng.uniform() >= dropout) values[kept++] = values[i];
-  }
-  return kept;
-}
-
-/** As `keepCompleters`, for a patient's two sites stored at the same index of two buffers. */
-export function keepCompletePairs(rng: Rng, first: Float64Array, second: Float64Array, n: number, dropout: number): number {
-  let kept = 0;
-  for (let i = 0; i < n; i++) {
-    if (rng.uniform() >= dropout) {
-      first[kept] = first[i];
-      second[kept] = second[i];
-      kept++;
-    }
-  }
+  for (let i = 0; i < n; i++) if (scratch[i] >= dropout) kept++;
   return kept;
 }

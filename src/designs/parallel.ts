@@ -3,14 +3,16 @@ import type { TrialParameters } from '../engine/parameters.js';
 import { fillNormal } from '../random/normal.js';
 import { fillBernoulli } from '../outcomes/binary.js';
 import { fillCategorical } from '../outcomes/ordinal.js';
-import { keepCompleters } from './dropout.js';
+import { countCompleters } from './dropout.js';
 import type { TrialData } from './trial-data.js';
 import type { TrialStreams } from './streams.js';
 
 /**
  * Simulates one parallel-group (or single-arm) trial into `data`: for each arm,
- * `sizes[a]` randomized patients with independent outcomes, then random dropout.
- * It starts an outcome and a dropout stream per arm, in arm order.
+ * `sizes[a]` randomized patients, of whom those who complete (random dropout,
+ * decided first) get independent outcomes. It starts an outcome and a dropout
+ * stream per arm, in arm order. Normal outcomes also give the arm's sample
+ * mean and variance (`data.moments`); other endpoints set them to NaN.
  */
 export function simulateParallel(
   streams: TrialStreams,
@@ -24,9 +26,15 @@ export function simulateParallel(
     streams.start(streams.dropout);
     const out = data.values[a];
     const n = sizes[a];
-    if (endpoint === 'continuous') fillNormal(streams.outcome, out, n, params.mean, params.sd, a);
-    else if (endpoint === 'binary') fillBernoulli(streams.outcome, out, n, params.p, a);
-    else fillCategorical(streams.outcome, out, n, params.cumulative[a]);
-    data.counts[a] = params.dropout > 0 ? keepCompleters(streams.dropout, out, n, params.dropout) : n;
+    const k = params.dropout > 0 ? countCompleters(streams.dropout, n, params.dropout, out) : n;
+    data.counts[a] = k;
+    if (endpoint === 'continuous') {
+      fillNormal(streams.outcome, out, k, params.mean, params.sd, a, data.moments, 2 * a);
+      continue;
+    }
+    data.moments[2 * a] = NaN;
+    data.moments[2 * a + 1] = NaN;
+    if (endpoint === 'binary') fillBernoulli(streams.outcome, out, k, params.p, a);
+    else fillCategorical(streams.outcome, out, k, params.cumulative[a]);
   }
 }

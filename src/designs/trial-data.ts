@@ -8,12 +8,20 @@ export class TrialData {
   readonly values: Float64Array[];
   /** Completers per arm in the current trial. */
   readonly counts: Int32Array;
+  /**
+   * Per arm, the completers' sample mean and variance ([mean, variance] at 2a)
+   * when the simulation computed them while generating (normal outcomes), else
+   * NaN: a t-test then reads them instead of passing over the values. Whoever
+   * fills `values` must set them, to numbers or NaN, in the same replicate.
+   */
+  readonly moments: Float64Array;
   private readonly views: Float64Array[][];
 
   /** @param capacities the largest number of patients each arm can hold. */
   constructor(capacities: readonly number[]) {
     this.values = capacities.map((n) => new Float64Array(Math.max(1, n)));
     this.counts = new Int32Array(capacities.length);
+    this.moments = new Float64Array(2 * capacities.length).fill(NaN);
     this.views = capacities.map(() => []);
   }
 

@@ -1,7 +1,7 @@
 import type { EndpointKind } from '../analysis/catalog.js';
 import type { TrialParameters } from '../engine/parameters.js';
 import { fillCorrelatedPairs, scaleLatent, thresholdLatent } from '../outcomes/latent.js';
-import { keepCompletePairs } from './dropout.js';
+import { countCompleters } from './dropout.js';
 import type { TrialData } from './trial-data.js';
 import type { TrialStreams } from './streams.js';
 
@@ -10,7 +10,10 @@ import type { TrialStreams } from './streams.js';
  * site per arm (arm 0 and arm 1 of the design). A patient's two sites share a
  * latent bivariate normal with the design's correlation; continuous outcomes
  * scale it, binary and ordinal outcomes cut it at the arm's thresholds
- * (spill-over is already in `params`). A patient who drops out loses both sites.
+ * (spill-over is already in `params`). A patient who drops out loses both
+ * sites; dropout is decided first, and only completers are simulated (see
+ * `countCompleters`). The paired analysis reads the values, so `data.moments`
+ * are NaN.
  */
 export function simulateWithinPatient(
   streams: TrialStreams,
@@ -22,13 +25,13 @@ export function simulateWithinPatient(
   streams.start(streams.outcome);
   streams.start(streams.dropout);
   const [first, second] = data.values;
-  fillCorrelatedPairs(streams.outcome, first, second, n, params.correlation);
+  const k = params.dropout > 0 ? countCompleters(streams.dropout, n, params.dropout, first) : n;
+  fillCorrelatedPairs(streams.outcome, first, second, k, params.correlation);
   for (let a = 0; a < 2; a++) {
     const values = data.values[a];
-    if (endpoint === 'continuous') scaleLatent(values, n, params.mean, params.sd, a);
-    else thresholdLatent(values, n, params.cuts[a]);
+    if (endpoint === 'continuous') scaleLatent(values, k, params.mean, params.sd, a);
+    else thresholdLatent(values, k, params.cuts[a]);
+    data.counts[a] = k;
   }
-  const kept = params.dropout > 0 ? keepCompletePairs(streams.dropout, first, second, n, params.dropout) : n;
-  data.counts[0] = kept;
-  data.counts[1] = kept;
+  data.moments.fill(NaN);
 }

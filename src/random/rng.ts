@@ -44,4 +44,6 @@ export interface ZigguratTables {
   readonly missBits: Int32Array;
   /** Out: where each miss goes in `out`. */
   readonly missIndices: Int32Array;
+  /** Out: Σz and Σz² of the standard deviates of the last call, misses' provisional values included. */
+  readonly sums: Float64Array;
 }

@@ -89,4 +89,18 @@ describe('fillStandardNormal (batched ziggurat)', () => {
     // Every deviate settled in the rectangles is shared; at ~1.5 % misses, almost all are.
     expect(fromRectangles).toBeGreaterThanOrEqual(30);
   });
+
+  it('gives the sample mean and variance of what it wrote, misses and several batches included', () => {
+    for (const n of [0, 1, 2, 35, 4096, 10_000]) {
+      const out = new Float64Array(Math.max(n, 1));
+      const moments = new Float64Array(4);
+      fillNormal(seededXorwow(`moments ${n}`), out, n, Float64Array.of(3.89), Float64Array.of(3.01), 0, moments, 2);
+      const x = out.subarray(0, n);
+      const mean = x.reduce((s, v) => s + v, 0) / n;
+      const variance = n > 1 ? x.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1) : 0;
+      if (n === 0) expect(moments[2]).toBeNaN();
+      else expect(Math.abs(moments[2] - mean)).toBeLessThan(1e-12 * (1 + Math.abs(mean)));
+      expect(Math.abs(moments[3] - variance)).toBeLessThan(1e-12 * (1 + variance));
+    }
+  });
 });

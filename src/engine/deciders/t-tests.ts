@@ -41,6 +41,18 @@ function summarise(values: Float64Array, s: SampleSummary): void {
   setSummary(s, n, shift, sum, squares);
 }
 
+/** Fills `s` with the mean and variance of arm `a`'s completers: the moments the simulation computed when it did, else from the values. */
+function summariseArm(data: TrialData, a: number, s: SampleSummary): void {
+  const mean = data.moments[2 * a];
+  if (mean !== mean) {
+    summarise(data.view(a), s);
+    return;
+  }
+  s.n = data.counts[a];
+  s.mean = mean;
+  s.variance = data.moments[2 * a + 1];
+}
+
 /** Fills `s` with the mean and variance of the differences `x[i] − y[i]`. */
 function summariseDifferences(x: Float64Array, y: Float64Array, s: SampleSummary): void {
   const n = x.length;
@@ -158,8 +170,8 @@ export class TDecider implements Decider {
 
   private summarise(data: TrialData, treatment: number): void {
     if (this.test === 'paired-t') summariseDifferences(data.view(treatment), data.view(this.control), this.x);
-    else summarise(data.view(treatment), this.x);
-    if (this.test === 'welch-t' || this.test === 'student-t') summarise(data.view(this.control), this.y);
+    else summariseArm(data, treatment, this.x);
+    if (this.test === 'welch-t' || this.test === 'student-t') summariseArm(data, this.control, this.y);
   }
 
   /** Computes t and df from the summaries; false when they are not usable (left to the exact function). */

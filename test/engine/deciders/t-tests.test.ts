@@ -16,6 +16,9 @@ import { oneSampleT } from '../../../src/analysis/one-sample-t.js';
 import { TrialData } from '../../../src/designs/trial-data.js';
 import { seededXorwow } from '../../../src/random/xorwow.js';
 import { fillStandardNormal } from '../../../src/random/normal.js';
+import { simulateParallel } from '../../../src/designs/parallel.js';
+import { TrialStreams } from '../../../src/designs/streams.js';
+import { allocateParameters } from '../../../src/engine/parameters.js';
 
 const ALPHA = 0.05;
 const options = { sides: 2 as const, better: 'higher' as const, nullValue: 0 };
@@ -99,4 +102,34 @@ describe('t decider', () => {
     const p = oneSampleT(data.view(0), { ...options, nullValue: 1e9 }).pValue;
     expect(decider.pValue(data, 0)).toBeCloseTo(p, 12);
   });
+
+  it.each(['welch-t', 'student-t', 'one-sample-t'] as const)(
+    '%s: on simulated trials it reads the moments computed while generating, and still gives the verdict of the analysis function on the values',
+    (test) => {
+      const decider = tDecider(test, 2, 'higher', 0, 1);
+      const params = allocateParameters(2, 1);
+      params.mean.set([0.5, 0]);
+      params.sd.set([2, 1]);
+      const data = new TrialData([35, 35]);
+      const streams = new TrialStreams(5);
+      const chunk = seededXorwow(`simulated ${test}`);
+      let rejected = 0;
+      for (const dropout of [0, 0.3]) {
+        params.dropout = dropout;
+        for (let r = 0; r < 500; r++) {
+          streams.beginReplicate(chunk);
+          streams.start(streams.parameters);
+          simulateParallel(streams, 'continuous', Int32Array.of(35, 35), params, data);
+          expect(data.moments[0]).not.toBeNaN();
+          const p = reference(test, data.view(0), data.view(1)).pValue;
+          const verdict = decider.rejects(data, 0, ALPHA);
+          expect(verdict).toBe(p <= ALPHA ? REJECT : ACCEPT);
+          expect(decider.pValue(data, 0)).toBeCloseTo(p, 9);
+          if (verdict === REJECT) rejected++;
+        }
+      }
+      expect(rejected).toBeGreaterThan(50);
+      expect(rejected).toBeLessThan(950);
+    },
+  );
 });
