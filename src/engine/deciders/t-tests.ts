@@ -27,8 +27,8 @@ const UNDECIDED = 2;
  * these same summaries.
  */
 
-/** Fills `s` with the mean and variance of `values`. */
-function summarise(values: Float64Array, s: SampleSummary): void {
+/** Writes [n, mean, variance] of `values` to `m[at..at+3)`. */
+function summarise(values: Float64Array, m: Float64Array, at: number): void {
   const n = values.length;
   const shift = n > 0 ? values[0] : 0;
   let sum = 0;
@@ -38,23 +38,23 @@ function summarise(values: Float64Array, s: SampleSummary): void {
     sum += d;
     squares += d * d;
   }
-  setSummary(s, n, shift, sum, squares);
+  setSummary(m, at, n, shift, sum, squares);
 }
 
-/** Fills `s` with the mean and variance of arm `a`'s completers: the moments the simulation computed when it did, else from the values. */
-function summariseArm(data: TrialData, a: number, s: SampleSummary): void {
+/** Writes [n, mean, variance] of arm `a`'s completers to `m[at..at+3)`: the moments the simulation computed when it did, else from the values. */
+function summariseArm(data: TrialData, a: number, m: Float64Array, at: number): void {
   const mean = data.moments[2 * a];
   if (mean !== mean) {
-    summarise(data.view(a), s);
+    summarise(data.view(a), m, at);
     return;
   }
-  s.n = data.counts[a];
-  s.mean = mean;
-  s.variance = data.moments[2 * a + 1];
+  m[at] = data.counts[a];
+  m[at + 1] = mean;
+  m[at + 2] = data.moments[2 * a + 1];
 }
 
-/** Fills `s` with the mean and variance of the differences `x[i] − y[i]`. */
-function summariseDifferences(x: Float64Array, y: Float64Array, s: SampleSummary): void {
+/** Writes [n, mean, variance] of the differences `x[i] − y[i]` to `m[at..at+3)`. */
+function summariseDifferences(x: Float64Array, y: Float64Array, m: Float64Array, at: number): void {
   const n = x.length;
   const shift = n > 0 ? x[0] - y[0] : 0;
   let sum = 0;
@@ -64,16 +64,16 @@ function summariseDifferences(x: Float64Array, y: Float64Array, s: SampleSummary
     sum += d;
     squares += d * d;
   }
-  setSummary(s, n, shift, sum, squares);
+  setSummary(m, at, n, shift, sum, squares);
 }
 
 /** The summary from the shifted sums of `summarise`. */
-function setSummary(s: SampleSummary, n: number, shift: number, sum: number, squares: number): void {
-  s.n = n;
-  s.mean = shift + sum / n;
+function setSummary(m: Float64Array, at: number, n: number, shift: number, sum: number, squares: number): void {
+  m[at] = n;
+  m[at + 1] = shift + sum / n;
   // One value has no spread to estimate; 0 keeps (n − 1)·variance = 0 in pooled
   // formulas. Rounding can leave a constant sample a hair below 0.
-  s.variance = n > 1 ? Math.max(0, (squares - (sum * sum) / n) / (n - 1)) : 0;
+  m[at + 2] = n > 1 ? Math.max(0, (squares - (sum * sum) / n) / (n - 1)) : 0;
 }
 
 /**
@@ -86,18 +86,19 @@ function setSummary(s: SampleSummary, n: number, shift: number, sum: number, squ
  * crit(⌊df⌋) rejects, below crit(⌈df⌉) accepts. Only in the thin band left, or
  * when the data look degenerate, is the exact p-value of the analysis function
  * computed, so every verdict equals `pValue <= alpha`.
+ *
+ * Summaries travel as [n, mean, variance] triples in Float64Arrays, never in
+ * object fields or arguments, which V8 would box: this runs once per simulated trial.
  */
 export class TDecider implements Decider {
+  /** The summaries `rejects` and `pValue` compute from data: the first sample at 0, the second at 3. */
+  private readonly own = new Float64Array(6);
   private readonly x: SampleSummary = { n: 0, mean: 0, variance: 0 };
   private readonly y: SampleSummary = { n: 0, mean: 0, variance: 0 };
   private readonly out: TestResult = emptyTestResult();
   private critical = new Float64Array(0);
   private criticalAlpha = NaN;
   private readonly options: { sides: Sides; better: Better; nullValue: number };
-  private t = 0;
-  /** Bounds on the test's df: equal except for Welch's test. */
-  private minDf = 0;
-  private maxDf = 0;
 
   constructor(
     private readonly test: TTestId,
@@ -111,12 +112,12 @@ export class TDecider implements Decider {
 
   pValue(data: TrialData, treatment: number): number {
     this.summarise(data, treatment);
-    return this.exactPValue();
+    return this.exactPValue(this.own, 0, 3);
   }
 
   rejects(data: TrialData, treatment: number, alpha: number): Verdict {
     this.summarise(data, treatment);
-    return this.decide(alpha);
+    return this.decide(this.own, 0, 3, alpha);
   }
 
   /**
@@ -125,36 +126,52 @@ export class TDecider implements Decider {
    * treatment arm (or the paired differences), `control` the control arm.
    */
   pValueFromSummaries(summaries: Float64Array, treatment: number, control: number): number {
-    this.load(summaries, treatment, control);
-    return this.exactPValue();
+    return this.exactPValue(summaries, 3 * treatment, 3 * control);
   }
 
   /** The verdict from summaries simulated directly (the fast path), laid out as for `pValueFromSummaries`. */
   rejectsFromSummaries(summaries: Float64Array, treatment: number, control: number, alpha: number): Verdict {
-    this.load(summaries, treatment, control);
-    return this.decide(alpha);
+    return this.decide(summaries, 3 * treatment, 3 * control, alpha);
   }
 
-  private load(summaries: Float64Array, treatment: number, control: number): void {
-    const { x, y } = this;
-    x.n = summaries[3 * treatment];
-    x.mean = summaries[3 * treatment + 1];
-    x.variance = summaries[3 * treatment + 2];
-    y.n = summaries[3 * control];
-    y.mean = summaries[3 * control + 1];
-    y.variance = summaries[3 * control + 2];
-  }
-
-  private decide(alpha: number): Verdict {
-    if (!this.statistic()) return verdictOf(this.exactPValue(), alpha);
-    const stat = this.sides === 2 ? Math.abs(this.t) : this.better === 'higher' ? this.t : -this.t;
-    let verdict = this.compare(stat, this.minDf, this.maxDf, alpha);
-    if (verdict === UNDECIDED && this.minDf !== this.maxDf) {
-      const { x, y } = this;
-      const df = welchDf(x.variance, x.n, y.variance, y.n);
-      verdict = this.compare(stat, Math.floor(df), Math.ceil(df), alpha);
+  /** The verdict for the summaries at `m[xi..xi+3)` (and, for two samples, `m[yi..yi+3)`). */
+  private decide(m: Float64Array, xi: number, yi: number, alpha: number): Verdict {
+    const nx = m[xi];
+    const meanX = m[xi + 1];
+    const varianceX = m[xi + 2];
+    let se2: number;
+    let t: number;
+    let minDf: number;
+    let maxDf: number;
+    if (this.test === 'welch-t' || this.test === 'student-t') {
+      const ny = m[yi];
+      const varianceY = m[yi + 2];
+      if (this.test === 'welch-t') {
+        se2 = varianceX / nx + varianceY / ny;
+        // Welch–Satterthwaite df always lie in this range.
+        minDf = Math.min(nx, ny) - 1;
+        maxDf = nx + ny - 2;
+      } else {
+        minDf = maxDf = nx + ny - 2;
+        se2 = (((nx - 1) * varianceX + (ny - 1) * varianceY) / maxDf) * (1 / nx + 1 / ny);
+      }
+      t = (meanX - m[yi + 1]) / Math.sqrt(se2);
+    } else {
+      se2 = varianceX / nx;
+      t = (meanX - (this.test === 'one-sample-t' ? this.nullValue : 0)) / Math.sqrt(se2);
+      minDf = maxDf = nx - 1;
     }
-    return verdict === UNDECIDED ? verdictOf(this.exactPValue(), alpha) : verdict;
+    // Unusable summaries (too few values, no spread) are left to the exact function.
+    if (nx >= 2 && se2 > 0 && Number.isFinite(t) && minDf >= 1) {
+      const stat = this.sides === 2 ? Math.abs(t) : this.better === 'higher' ? t : -t;
+      let verdict = this.compare(stat, minDf, maxDf, alpha);
+      if (verdict === UNDECIDED && minDf !== maxDf) {
+        const df = welchDf(varianceX, nx, m[yi + 2], m[yi]);
+        verdict = this.compare(stat, Math.floor(df), Math.ceil(df), alpha);
+      }
+      if (verdict !== UNDECIDED) return verdict;
+    }
+    return verdictOf(this.exactPValue(m, xi, yi), alpha);
   }
 
   /** The verdict when `stat` is clear of the critical values of every df in [low, high], else UNDECIDED. */
@@ -169,51 +186,27 @@ export class TDecider implements Decider {
   }
 
   private summarise(data: TrialData, treatment: number): void {
-    if (this.test === 'paired-t') summariseDifferences(data.view(treatment), data.view(this.control), this.x);
-    else summariseArm(data, treatment, this.x);
-    if (this.test === 'welch-t' || this.test === 'student-t') summariseArm(data, this.control, this.y);
+    if (this.test === 'paired-t') summariseDifferences(data.view(treatment), data.view(this.control), this.own, 0);
+    else summariseArm(data, treatment, this.own, 0);
+    if (this.test === 'welch-t' || this.test === 'student-t') summariseArm(data, this.control, this.own, 3);
   }
 
-  /** Computes t and df from the summaries; false when they are not usable (left to the exact function). */
-  private statistic(): boolean {
-    const { x, y } = this;
-    let se2: number;
-    switch (this.test) {
-      case 'welch-t':
-        se2 = x.variance / x.n + y.variance / y.n;
-        this.t = (x.mean - y.mean) / Math.sqrt(se2);
-        // Welch–Satterthwaite df always lie in this range.
-        this.minDf = Math.min(x.n, y.n) - 1;
-        this.maxDf = x.n + y.n - 2;
-        break;
-      case 'student-t': {
-        const df = x.n + y.n - 2;
-        const pooled = ((x.n - 1) * x.variance + (y.n - 1) * y.variance) / df;
-        se2 = pooled * (1 / x.n + 1 / y.n);
-        this.t = (x.mean - y.mean) / Math.sqrt(se2);
-        this.minDf = this.maxDf = df;
-        break;
-      }
-      default:
-        se2 = x.variance / x.n;
-        this.t = (x.mean - (this.test === 'one-sample-t' ? this.nullValue : 0)) / Math.sqrt(se2);
-        this.minDf = this.maxDf = x.n - 1;
-    }
-    return x.n >= 2 && se2 > 0 && Number.isFinite(this.t) && this.minDf >= 1;
-  }
-
-  private exactPValue(): number {
+  /** The exact p-value of the analysis function for the summaries at `m[xi..]` and `m[yi..]`. */
+  private exactPValue(m: Float64Array, xi: number, yi: number): number {
     const { x, y, out, options } = this;
+    x.n = m[xi];
+    x.mean = m[xi + 1];
+    x.variance = m[xi + 2];
     switch (this.test) {
-      case 'welch-t':
-        return welchTFromSummary(x, y, options, out).pValue;
-      case 'student-t':
-        return studentTFromSummary(x, y, options, out).pValue;
       case 'paired-t':
         return pairedTFromSummary(x, options, out).pValue;
       case 'one-sample-t':
         return oneSampleTFromSummary(x, options, out).pValue;
     }
+    y.n = m[yi];
+    y.mean = m[yi + 1];
+    y.variance = m[yi + 2];
+    return this.test === 'welch-t' ? welchTFromSummary(x, y, options, out).pValue : studentTFromSummary(x, y, options, out).pValue;
   }
 
   /** Makes `critical[df]` = t(1 − α/sides, df) for df = `low` and `high`; the table is kept per α. */
