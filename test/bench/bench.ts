@@ -3,7 +3,11 @@
  * across worker threads, for the designs of issue 3. Prints JSON. Figures, not
  * assertions: compare them with the targets in the README.
  */
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createNodePool } from '../../workers/node-pool.js';
 import { runPoint } from '../../src/engine/run-point.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
@@ -46,6 +50,26 @@ const cases: Record<string, { description: string; scenario: ResolvedScenario }>
  */
 const ROUNDS = quick ? 1 : 3;
 
+/**
+ * The C yardstick (test/bench/reference-welch.c): case (a)'s work in plain C,
+ * compiled here with the system's cc. Its speed in each round tells how fast
+ * the machine is at that moment, which on this shared machine swings by tens
+ * of percent; undefined when no C compiler is installed.
+ */
+function compileReference(): ((trials: number) => number) | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'trialsim-bench-'));
+  const binary = join(dir, 'reference-welch');
+  try {
+    execFileSync('cc', ['-O2', '-o', binary, fileURLToPath(new URL('./reference-welch.c', import.meta.url)), '-lm'], { stdio: 'ignore' });
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return (trials) => Number(execFileSync(binary, [String(trials)], { encoding: 'utf8' }).split(' ')[2]);
+}
+const referenceC = compileReference();
+
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const summary = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 
@@ -71,7 +95,9 @@ async function main(): Promise<void> {
     }
     const mainThread: number[] = [];
     const byWorkers = new Map<number, number[]>(sizes.map((size) => [size, []]));
+    const cTrialsPerSecond: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      if (key === 'a' && referenceC) cTrialsPerSecond.push(referenceC(Math.round(2_000_000 * scale)));
       const t0 = performance.now();
       runPoint(scenario);
       mainThread.push(R / ((performance.now() - t0) / 1000));
@@ -92,6 +118,14 @@ async function main(): Promise<void> {
       trialsPerSecondPerCore: summary(all.map((x) => x / cores)),
       trialsPerSecondByWorkers: Object.fromEntries([...byWorkers].map(([size, xs]) => [size, summary(xs)])),
       scaling1toN: Number(median(all.map((x, r) => x / one[r])).toFixed(2)),
+      ...(cTrialsPerSecond.length > 0 && {
+        referenceC: {
+          description: 'the same work in C (test/bench/reference-welch.c, cc -O2), one thread, measured in each round just before',
+          trialsPerSecond: summary(cTrialsPerSecond),
+          perCoreOverC: Number(median(all.map((x, r) => x / cores / cTrialsPerSecond[r])).toFixed(2)),
+          mainThreadOverC: Number(median(mainThread.map((x, r) => x / cTrialsPerSecond[r])).toFixed(2)),
+        },
+      }),
     };
   }
   const sorted = [...startup].sort((x, y) => x - y);
