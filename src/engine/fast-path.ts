@@ -30,13 +30,6 @@ export function completerTable(n: number, dropout: number): Float64Array {
   return table;
 }
 
-/** Per summary slot, cached for the slot's last number of completers k: k, 1/√k, and Marsaglia–Tsang's d and c for shape (k − 1)/2. */
-const K = 0;
-const INV_SQRT_K = 1;
-const D = 2;
-const C = 3;
-const CONSTANTS = 4;
-
 /**
  * The sufficient-statistics fast path: each simulated trial is its per-arm
  * summaries (completers, mean, variance) drawn directly. For k normal
@@ -68,7 +61,6 @@ export class FastPathDraws {
   private readonly proposalNormals: Float64Array;
   private readonly proposalUniforms: Float64Array;
   private readonly dropoutUniforms: Float64Array;
-  private readonly constants: Float64Array;
   private readonly patientUniforms: Float64Array;
   /** Per slot, the completer table of a fixed dropout > 0 (else undefined). */
   private readonly tables: Float64Array[] | undefined;
@@ -89,7 +81,6 @@ export class FastPathDraws {
     this.proposalUniforms = new Float64Array(CHUNK_SIZE * slots);
     this.tables = fixedDropout !== undefined && fixedDropout > 0 ? Array.from(sizes.subarray(0, slots), (n) => completerTable(n, fixedDropout)) : undefined;
     this.dropoutUniforms = new Float64Array(this.tables ? CHUNK_SIZE * slots : 0);
-    this.constants = new Float64Array(CONSTANTS * slots).fill(-1);
     this.patientUniforms = new Float64Array(fixedDropout === undefined ? Math.max(...sizes) : 0);
   }
 
@@ -115,16 +106,28 @@ export class FastPathDraws {
     if (this.tables) this.dropoutStream.fillUniform(this.dropoutUniforms, count);
   }
 
+  /** Numbers per replicate in the summaries `simulate` writes: [n, mean, variance] per slot. */
+  get stride(): number {
+    return 3 * this.slotCount;
+  }
+
   /**
-   * Simulates replicate `r` of the chunk into `summaries`, three numbers per
-   * slot: [n, mean, variance] of slot s at index 3s.
+   * Simulates replicates `from … to − 1` of the chunk with parameters `params`
+   * into `summaries`: replicate r's slot s at index r·stride + 3s, as [n, mean,
+   * variance]. One call for the whole chunk when the parameters are fixed (the
+   * loop then stays in this method); one per replicate when they are drawn.
+   *
+   * The variance is σ²/(k − 1) times a chi-square with k − 1 df, 2·Gamma((k − 1)/2):
+   * the chunk's first Marsaglia–Tsang proposal when it is accepted, else (and
+   * for shapes below 1, which the method needs boosted) a fresh draw from the
+   * chi-square stream. Rejection sampling keeps proposals independently until
+   * one is accepted, so a fresh draw after a rejection has the same law.
    */
-  simulate(r: number, params: TrialParameters, summaries: Float64Array): void {
+  simulate(from: number, to: number, params: TrialParameters, summaries: Float64Array): void {
     const slots = this.slotCount;
+    const stride = 3 * slots;
+    const { meanNormals, proposalNormals, proposalUniforms } = this;
     for (let s = 0; s < slots; s++) {
-      const j = r * slots + s;
-      const k = this.completers(j, s, params.dropout);
-      const at = 3 * s;
       let mean: number;
       let sd: number;
       if (this.paired) {
@@ -136,19 +139,48 @@ export class FastPathDraws {
         mean = params.mean[s];
         sd = params.sd[s];
       }
-      summaries[at] = k;
-      if (k === 0) {
-        summaries[at + 1] = NaN;
-        summaries[at + 2] = 0;
-        continue;
-      }
-      this.updateConstants(s, k);
-      const constants = this.constants;
-      summaries[at + 1] = mean + sd * this.meanNormals[j] * constants[CONSTANTS * s + INV_SQRT_K];
-      if (k === 1) summaries[at + 2] = 0;
-      else {
-        this.chiSquareInto(j, s, k - 1, summaries, at + 2);
-        summaries[at + 2] *= (sd * sd) / (k - 1);
+      // Constants of the last number of completers k (the same in every replicate without dropout).
+      let lastK = -1;
+      let inverseSqrtK = 0;
+      let varianceScale = 0;
+      let d = 0;
+      let c = 0;
+      for (let r = from; r < to; r++) {
+        const j = r * slots + s;
+        const at = r * stride + 3 * s;
+        const k = this.completers(j, s, params.dropout);
+        summaries[at] = k;
+        if (k === 0) {
+          summaries[at + 1] = NaN;
+          summaries[at + 2] = 0;
+          continue;
+        }
+        if (k !== lastK) {
+          lastK = k;
+          inverseSqrtK = 1 / Math.sqrt(k);
+          varianceScale = (sd * sd) / (k - 1);
+          d = (k - 1) / 2 - 1 / 3;
+          c = 1 / Math.sqrt(9 * d);
+        }
+        summaries[at + 1] = mean + sd * meanNormals[j] * inverseSqrtK;
+        if (k === 1) {
+          summaries[at + 2] = 0;
+          continue;
+        }
+        if (k >= 3) {
+          const x = proposalNormals[j];
+          let v = 1 + c * x;
+          if (v > 0) {
+            v = v * v * v;
+            // 1 − uniform lies in (0, 1]: its logarithm is finite.
+            if (marsagliaTsangAccepts(x, 1 - proposalUniforms[j], v, d)) {
+              summaries[at + 2] = 2 * d * v * varianceScale;
+              continue;
+            }
+          }
+        }
+        chiSquareInto(this.chiSquareStream, k - 1, summaries, at + 2);
+        summaries[at + 2] *= varianceScale;
       }
     }
   }
@@ -175,42 +207,5 @@ export class FastPathDraws {
     let kept = 0;
     for (let i = 0; i < n; i++) if (uniforms[i] >= dropout) kept++;
     return kept;
-  }
-
-  /** Caches 1/√k and the sampler's constants for shape (k − 1)/2 in slot `s` when k changed. */
-  private updateConstants(s: number, k: number): void {
-    const constants = this.constants;
-    const at = CONSTANTS * s;
-    if (constants[at + K] === k) return;
-    const d = (k - 1) / 2 - 1 / 3;
-    constants[at + K] = k;
-    constants[at + INV_SQRT_K] = 1 / Math.sqrt(k);
-    constants[at + D] = d;
-    constants[at + C] = 1 / Math.sqrt(9 * d);
-  }
-
-  /**
-   * Writes a chi-square deviate with `df` degrees of freedom to `out[i]`: the
-   * first Marsaglia–Tsang proposal of draw `j` when it is accepted, else (and
-   * for shapes below 1, which the method needs boosted) a fresh draw from the
-   * chi-square stream. Rejection sampling keeps proposals independently until
-   * one is accepted, so a fresh draw after a rejection has the same law.
-   */
-  private chiSquareInto(j: number, s: number, df: number, out: Float64Array, i: number): void {
-    if (df >= 2) {
-      const constants = this.constants;
-      const d = constants[CONSTANTS * s + D];
-      const x = this.proposalNormals[j];
-      let v = 1 + constants[CONSTANTS * s + C] * x;
-      if (v > 0) {
-        v = v * v * v;
-        // 1 − uniform lies in (0, 1]: its logarithm is finite.
-        if (marsagliaTsangAccepts(x, 1 - this.proposalUniforms[j], v, d)) {
-          out[i] = 2 * d * v;
-          return;
-        }
-      }
-    }
-    chiSquareInto(this.chiSquareStream, df, out, i);
   }
 }

@@ -9,6 +9,7 @@ import { allocateParameters, fillParameters, hasUncertainParameters, type TrialP
 import { createDecider } from './deciders/create-decider.js';
 import type { Decider } from './deciders/decider.js';
 import { FastPathDraws, fastPathApplies } from './fast-path.js';
+import { CHUNK_SIZE } from './chunks.js';
 
 /**
  * A design point compiled for simulation: every buffer a replicate needs,
@@ -36,7 +37,7 @@ export interface Plan {
   readonly pValues: Float64Array;
   /** The sufficient-statistics fast path (normal endpoint, t-test), when it applies: simulates summaries instead of patients. */
   readonly fastPath: FastPathDraws | undefined;
-  /** Per-slot summaries of the fast path: [n, mean, variance] of slot s at index 3s. */
+  /** The fast path's summaries of a whole chunk: replicate r's slot s at r·stride + 3s (see `FastPathDraws.simulate`). */
   readonly summaries: Float64Array;
 }
 
@@ -70,6 +71,7 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
   const fastPath = fastPathApplies(scenario);
   const paired = design.kind === 'within-patient';
   const streams = new TrialStreams(streamStarts(design.kind, armCount, fastPath));
+  const draws = fastPath ? new FastPathDraws(paired, sizes, typeof design.dropout === 'number' ? design.dropout : undefined) : undefined;
   const draw = (p: Param) => (typeof p === 'number' ? p : drawParameter(streams.parameters, p));
   return {
     scenario,
@@ -85,7 +87,7 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
     data: new TrialData(Array.from(sizes)),
     streams,
     pValues: new Float64Array(treatments.length),
-    fastPath: fastPath ? new FastPathDraws(paired, sizes, typeof design.dropout === 'number' ? design.dropout : undefined) : undefined,
-    summaries: new Float64Array(3 * armCount),
+    fastPath: draws,
+    summaries: new Float64Array(draws ? CHUNK_SIZE * draws.stride : 0),
   };
 }

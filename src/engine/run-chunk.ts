@@ -7,19 +7,11 @@ import { DEGENERATE, REJECT, type Verdict } from './deciders/decider.js';
 import type { TDecider } from './deciders/t-tests.js';
 import { trialSucceeds } from './multiplicity.js';
 import type { Plan } from './plan.js';
+import type { FastPathDraws } from './fast-path.js';
 
-/**
- * Simulates replicate `r` of a chunk into the plan's buffers: patients, from
- * streams started per replicate; or, on the fast path, summaries from numbers
- * drawn per chunk (`beginChunk` in `runChunk`).
- */
-function simulateTrial(plan: Plan, chunk: Xorwow, r: number): void {
-  const { streams, data, params, sizes, fastPath } = plan;
-  if (fastPath) {
-    if (plan.uncertain) plan.drawParameters();
-    fastPath.simulate(r, params, plan.summaries);
-    return;
-  }
+/** Simulates the patients of one replicate into the plan's buffers, from streams started per replicate. */
+function simulatePatients(plan: Plan, chunk: Xorwow): void {
+  const { streams, data, params, sizes } = plan;
   streams.beginReplicate(chunk);
   // Always start the parameter stream, so replicate r sees the same outcome
   // streams whether or not parameters are uncertain.
@@ -29,18 +21,37 @@ function simulateTrial(plan: Plan, chunk: Xorwow, r: number): void {
   else simulateParallel(streams, plan.endpoint, sizes, params, data);
 }
 
-/** Verdict of comparison `i` (treatment arm `plan.treatments[i]`) at level α. */
-function verdictOf(plan: Plan, i: number, alpha: number): Verdict {
+/**
+ * Simulates the summaries of all `length` replicates of a chunk on the fast
+ * path, from numbers drawn per chunk (see `FastPathDraws`). Uncertain
+ * parameters are drawn in sequence from one stream per chunk: they do not
+ * depend on the design point, so sweeps still share them.
+ */
+function simulateSummaries(plan: Plan, fastPath: FastPathDraws, chunk: Xorwow, length: number): void {
+  plan.streams.parameters.reseedFrom(chunk);
+  fastPath.beginChunk(chunk);
+  if (!plan.uncertain) {
+    fastPath.simulate(0, length, plan.params, plan.summaries);
+    return;
+  }
+  for (let r = 0; r < length; r++) {
+    plan.drawParameters();
+    fastPath.simulate(r, r + 1, plan.params, plan.summaries);
+  }
+}
+
+/** Verdict of comparison `i` (treatment arm `plan.treatments[i]`) at level α; `at` is the replicate's place in the fast path's summaries. */
+function verdictOf(plan: Plan, i: number, alpha: number, at: number): Verdict {
   const treatment = plan.treatments[i];
   if (!plan.fastPath) return plan.decider.rejects(plan.data, treatment, alpha);
-  return (plan.decider as TDecider).rejectsFromSummaries(plan.summaries, treatment, Math.max(plan.control, 0), alpha);
+  return (plan.decider as TDecider).rejectsFromSummaries(plan.summaries, at, treatment, Math.max(plan.control, 0), alpha);
 }
 
 /** p-value of comparison `i`; NaN when degenerate. */
-function pValueOf(plan: Plan, i: number): number {
+function pValueOf(plan: Plan, i: number, at: number): number {
   const treatment = plan.treatments[i];
   if (!plan.fastPath) return plan.decider.pValue(plan.data, treatment);
-  return (plan.decider as TDecider).pValueFromSummaries(plan.summaries, treatment, Math.max(plan.control, 0));
+  return (plan.decider as TDecider).pValueFromSummaries(plan.summaries, at, treatment, Math.max(plan.control, 0));
 }
 
 /**
@@ -50,28 +61,25 @@ function pValueOf(plan: Plan, i: number): number {
  */
 export function runChunk(plan: Plan, seed: string, k: number, length: number): Counts {
   const chunk = chunkStream(seed, k);
-  if (plan.fastPath) {
-    // Uncertain parameters are drawn in sequence from one stream per chunk:
-    // they do not depend on the design point, so sweeps still share them.
-    plan.streams.parameters.reseedFrom(chunk);
-    plan.fastPath.beginChunk(chunk);
-  }
-  const { treatments, pValues } = plan;
+  const { treatments, pValues, fastPath } = plan;
   const { alpha, multiplicity, success } = plan.scenario.analysis;
+  if (fastPath) simulateSummaries(plan, fastPath, chunk, length);
+  const stride = fastPath ? fastPath.stride : 0;
   let successes = 0;
   let degenerate = 0;
   for (let r = 0; r < length; r++) {
-    simulateTrial(plan, chunk, r);
+    if (!fastPath) simulatePatients(plan, chunk);
+    const at = r * stride;
     if (treatments.length === 1) {
       // One comparison: the decider may skip the p-value when the statistic is far from critical.
-      const verdict = verdictOf(plan, 0, alpha);
+      const verdict = verdictOf(plan, 0, alpha, at);
       if (verdict === REJECT) successes++;
       else if (verdict === DEGENERATE) degenerate++;
       continue;
     }
     let anyDegenerate = false;
     for (let i = 0; i < treatments.length; i++) {
-      const p = pValueOf(plan, i);
+      const p = pValueOf(plan, i, at);
       if (p !== p) anyDegenerate = true;
       pValues[i] = p !== p ? 1 : p;
     }

@@ -121,17 +121,18 @@ export class TDecider implements Decider {
   }
 
   /**
-   * The p-value from summaries simulated directly (the fast path): `summaries`
-   * holds [n, mean, variance] of arm a at index 3a; `treatment` is the
-   * treatment arm (or the paired differences), `control` the control arm.
+   * The p-value from summaries simulated directly (the fast path): from index
+   * `at`, `summaries` holds [n, mean, variance] of arm a at `at + 3a`;
+   * `treatment` is the treatment arm (or the paired differences), `control`
+   * the control arm.
    */
-  pValueFromSummaries(summaries: Float64Array, treatment: number, control: number): number {
-    return this.exactPValue(summaries, 3 * treatment, 3 * control);
+  pValueFromSummaries(summaries: Float64Array, at: number, treatment: number, control: number): number {
+    return this.exactPValue(summaries, at + 3 * treatment, at + 3 * control);
   }
 
   /** The verdict from summaries simulated directly (the fast path), laid out as for `pValueFromSummaries`. */
-  rejectsFromSummaries(summaries: Float64Array, treatment: number, control: number, alpha: number): Verdict {
-    return this.decide(summaries, 3 * treatment, 3 * control, alpha);
+  rejectsFromSummaries(summaries: Float64Array, at: number, treatment: number, control: number, alpha: number): Verdict {
+    return this.decide(summaries, at + 3 * treatment, at + 3 * control, alpha);
   }
 
   /** The verdict for the summaries at `m[xi..xi+3)` (and, for two samples, `m[yi..yi+3)`). */
