@@ -35,6 +35,8 @@ export interface Plan {
   readonly streams: TrialStreams;
   /** Scratch for the p-values of several comparisons. */
   readonly pValues: Float64Array;
+  /** Scratch for the fast path's tally of a chunk: rejections, degenerate trials. */
+  readonly tally: Int32Array;
   /** The sufficient-statistics fast path (normal endpoint, t-test), when it applies: simulates summaries instead of patients. */
   readonly fastPath: FastPathDraws | undefined;
   /** The fast path's summaries of a whole chunk: replicate r's slot s at r·stride + 3s (see `FastPathDraws.simulate`). */
@@ -87,6 +89,7 @@ export function compilePlan(scenario: ResolvedScenario): Plan {
     data: new TrialData(Array.from(sizes)),
     streams,
     pValues: new Float64Array(treatments.length),
+    tally: new Int32Array(2),
     fastPath: draws,
     summaries: new Float64Array(draws ? CHUNK_SIZE * draws.stride : 0),
   };

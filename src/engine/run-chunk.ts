@@ -65,6 +65,11 @@ export function runChunk(plan: Plan, seed: string, k: number, length: number): C
   const { alpha, multiplicity, success } = plan.scenario.analysis;
   if (fastPath) simulateSummaries(plan, fastPath, chunk, length);
   const stride = fastPath ? fastPath.stride : 0;
+  if (fastPath && treatments.length === 1) {
+    const tally = plan.tally;
+    (plan.decider as TDecider).tallyFromSummaries(plan.summaries, stride, length, treatments[0], Math.max(plan.control, 0), alpha, tally);
+    return { replicates: length, successes: tally[0], degenerate: tally[1] };
+  }
   let successes = 0;
   let degenerate = 0;
   for (let r = 0; r < length; r++) {

@@ -6,7 +6,7 @@ import { studentTFromSummary } from '../../analysis/student-t.js';
 import { pairedTFromSummary } from '../../analysis/paired-t.js';
 import { oneSampleTFromSummary } from '../../analysis/one-sample-t.js';
 import type { TrialData } from '../../designs/trial-data.js';
-import { ACCEPT, REJECT, verdictOf, type Decider, type Verdict } from './decider.js';
+import { ACCEPT, DEGENERATE, REJECT, verdictOf, type Decider, type Verdict } from './decider.js';
 
 /** The t-tests, which share this decider. */
 export type TTestId = 'welch-t' | 'student-t' | 'paired-t' | 'one-sample-t';
@@ -133,6 +133,24 @@ export class TDecider implements Decider {
   /** The verdict from summaries simulated directly (the fast path), laid out as for `pValueFromSummaries`. */
   rejectsFromSummaries(summaries: Float64Array, at: number, treatment: number, control: number, alpha: number): Verdict {
     return this.decide(summaries, at + 3 * treatment, at + 3 * control, alpha);
+  }
+
+  /**
+   * Tallies the verdicts of `length` replicates whose summaries lie `stride`
+   * apart from index 0 of `summaries`, laid out as for `pValueFromSummaries`:
+   * rejections to `tally[0]`, degenerate trials to `tally[1]`. The fast path's
+   * loop over a chunk, kept here so that the decision inlines into it.
+   */
+  tallyFromSummaries(summaries: Float64Array, stride: number, length: number, treatment: number, control: number, alpha: number, tally: Int32Array): void {
+    let rejections = 0;
+    let degenerate = 0;
+    for (let r = 0, at = 0; r < length; r++, at += stride) {
+      const verdict = this.decide(summaries, at + 3 * treatment, at + 3 * control, alpha);
+      if (verdict === REJECT) rejections++;
+      else if (verdict === DEGENERATE) degenerate++;
+    }
+    tally[0] = rejections;
+    tally[1] = degenerate;
   }
 
   /** The verdict for the summaries at `m[xi..xi+3)` (and, for two samples, `m[yi..yi+3)`). */
