@@ -120,13 +120,15 @@ export class FastPathDraws {
    * The variance is σ²/(k − 1) times a chi-square with k − 1 df, 2·Gamma((k − 1)/2):
    * the chunk's first Marsaglia–Tsang proposal when it is accepted, else (and
    * for shapes below 1, which the method needs boosted) a fresh draw from the
-   * chi-square stream. Rejection sampling keeps proposals independently until
-   * one is accepted, so a fresh draw after a rejection has the same law.
+   * chi-square stream (`drawRejected`). Rejection sampling keeps proposals
+   * independently until one is accepted, so a fresh draw after a rejection has
+   * the same law.
    */
   simulate(from: number, to: number, params: TrialParameters, summaries: Float64Array): void {
     const slots = this.slotCount;
     const stride = 3 * slots;
     const { meanNormals, proposalNormals, proposalUniforms } = this;
+    let rejected = false;
     for (let s = 0; s < slots; s++) {
       let mean: number;
       let sd: number;
@@ -179,9 +181,27 @@ export class FastPathDraws {
             }
           }
         }
-        chiSquareInto(this.chiSquareStream, k - 1, summaries, at + 2);
-        summaries[at + 2] *= varianceScale;
+        // Rejected: marked with the negated scale (a variance is never negative)
+        // and drawn below, in replicate order whatever the loop order here.
+        summaries[at + 2] = -varianceScale;
+        rejected = true;
       }
+    }
+    if (rejected) this.drawRejected(from, to, summaries);
+  }
+
+  /**
+   * Draws the variances left marked by `simulate` from the chi-square stream,
+   * in replicate-then-slot order, so that replicate r's numbers depend neither
+   * on the order of the loops above nor on how many replicates the chunk has.
+   */
+  private drawRejected(from: number, to: number, summaries: Float64Array): void {
+    const slots = this.slotCount;
+    for (let at = 3 * slots * from; at < 3 * slots * to; at += 3) {
+      const scale = -summaries[at + 2];
+      if (!(scale > 0)) continue;
+      chiSquareInto(this.chiSquareStream, summaries[at] - 1, summaries, at + 2);
+      summaries[at + 2] *= scale;
     }
   }
 
