@@ -52,9 +52,9 @@ const ROUNDS = quick ? 1 : 3;
 
 /**
  * The C yardstick (test/bench/reference-welch.c): case (a)'s work in plain C,
- * compiled here with the system's cc. Its speed in each round tells how fast
- * the machine is at that moment, which on this shared machine swings by tens
- * of percent; undefined when no C compiler is installed.
+ * compiled here with the system's cc and run before every round of every case.
+ * Its speed tells how fast the machine is at that moment, which on this shared
+ * machine swings by tens of percent; undefined when no C compiler is installed.
  */
 function compileReference(): ((trials: number) => number) | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'trialsim-bench-'));
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const byWorkers = new Map<number, number[]>(sizes.map((size) => [size, []]));
     const cTrialsPerSecond: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      if (key === 'a' && referenceC) cTrialsPerSecond.push(referenceC(Math.round(2_000_000 * scale)));
+      if (referenceC) cTrialsPerSecond.push(referenceC(Math.round(2_000_000 * scale)));
       const t0 = performance.now();
       runPoint(scenario);
       mainThread.push(R / ((performance.now() - t0) / 1000));
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       scaling1toN: Number(median(all.map((x, r) => x / one[r])).toFixed(2)),
       ...(cTrialsPerSecond.length > 0 && {
         referenceC: {
-          description: 'the same work in C (test/bench/reference-welch.c, cc -O2), one thread, measured in each round just before',
+          description: "case (a)'s work in C (test/bench/reference-welch.c, cc -O2), one thread, measured just before each round: the machine's speed at that moment",
           trialsPerSecond: summary(cTrialsPerSecond),
           perCoreOverC: Number(median(all.map((x, r) => x / cores / cTrialsPerSecond[r])).toFixed(2)),
           mainThreadOverC: Number(median(mainThread.map((x, r) => x / cTrialsPerSecond[r])).toFixed(2)),
