@@ -3,7 +3,7 @@ import { simulateWithinPatient } from '../designs/within-patient.js';
 import { chunkStream } from './chunks.js';
 import type { Xorwow } from '../random/xorwow.js';
 import type { Counts } from './counts.js';
-import { DEGENERATE, REJECT, type Verdict } from './deciders/decider.js';
+import { DEGENERATE, REJECT } from './deciders/decider.js';
 import type { TDecider } from './deciders/t-tests.js';
 import { trialSucceeds } from './multiplicity.js';
 import type { Plan } from './plan.js';
@@ -40,14 +40,7 @@ function simulateSummaries(plan: Plan, fastPath: FastPathDraws, chunk: Xorwow, l
   }
 }
 
-/** Verdict of comparison `i` (treatment arm `plan.treatments[i]`) at level α; `at` is the replicate's place in the fast path's summaries. */
-function verdictOf(plan: Plan, i: number, alpha: number, at: number): Verdict {
-  const treatment = plan.treatments[i];
-  if (!plan.fastPath) return plan.decider.rejects(plan.data, treatment, alpha);
-  return (plan.decider as TDecider).rejectsFromSummaries(plan.summaries, at, treatment, Math.max(plan.control, 0), alpha);
-}
-
-/** p-value of comparison `i`; NaN when degenerate. */
+/** p-value of comparison `i` (treatment arm `plan.treatments[i]`); NaN when degenerate. `at` is the replicate's place in the fast path's summaries. */
 function pValueOf(plan: Plan, i: number, at: number): number {
   const treatment = plan.treatments[i];
   if (!plan.fastPath) return plan.decider.pValue(plan.data, treatment);
@@ -63,28 +56,29 @@ export function runChunk(plan: Plan, seed: string, k: number, length: number): C
   const chunk = chunkStream(seed, k);
   const { treatments, pValues, fastPath } = plan;
   const { alpha, multiplicity, success } = plan.scenario.analysis;
-  if (fastPath) simulateSummaries(plan, fastPath, chunk, length);
-  const stride = fastPath ? fastPath.stride : 0;
-  if (fastPath && treatments.length === 1) {
-    const tally = plan.tally;
-    (plan.decider as TDecider).tallyFromSummaries(plan.summaries, stride, length, treatments[0], Math.max(plan.control, 0), alpha, tally);
-    return { replicates: length, successes: tally[0], degenerate: tally[1] };
+  if (fastPath) {
+    simulateSummaries(plan, fastPath, chunk, length);
+    if (treatments.length === 1) {
+      // One comparison: the decider tallies the whole chunk in one loop.
+      const tally = plan.tally;
+      (plan.decider as TDecider).tallyFromSummaries(plan.summaries, fastPath.stride, length, treatments[0], Math.max(plan.control, 0), alpha, tally);
+      return { replicates: length, successes: tally[0], degenerate: tally[1] };
+    }
   }
   let successes = 0;
   let degenerate = 0;
   for (let r = 0; r < length; r++) {
     if (!fastPath) simulatePatients(plan, chunk);
-    const at = r * stride;
     if (treatments.length === 1) {
       // One comparison: the decider may skip the p-value when the statistic is far from critical.
-      const verdict = verdictOf(plan, 0, alpha, at);
+      const verdict = plan.decider.rejects(plan.data, treatments[0], alpha);
       if (verdict === REJECT) successes++;
       else if (verdict === DEGENERATE) degenerate++;
       continue;
     }
     let anyDegenerate = false;
     for (let i = 0; i < treatments.length; i++) {
-      const p = pValueOf(plan, i, at);
+      const p = pValueOf(plan, i, r * (fastPath ? fastPath.stride : 0));
       if (p !== p) anyDegenerate = true;
       pValues[i] = p !== p ? 1 : p;
     }

@@ -4,7 +4,7 @@ import { FastPathDraws, fastPathApplies } from '../../src/engine/fast-path.js';
 import { chunkStream, CHUNK_SIZE } from '../../src/engine/chunks.js';
 import { allocateParameters } from '../../src/engine/parameters.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
-import { parallelContinuous, parallelBinary, withinPatientContinuous } from '../helpers/resolved-scenarios.js';
+import { parallelContinuous, parallelBinary, threeArm, withinPatientContinuous } from '../helpers/resolved-scenarios.js';
 
 const withFastPath = (s: ResolvedScenario, fastPath: boolean, replicates = 40_000): ResolvedScenario => ({
   ...s,
@@ -31,6 +31,9 @@ describe('sufficient-statistics fast path', () => {
     expectAgreement(parallelContinuous(30, 'welch-t'));
     expectAgreement(parallelContinuous(30, 'student-t'));
     expectAgreement({ ...parallelContinuous(60, 'welch-t'), design: { ...parallelContinuous(60).design, dropout: 0.25 } });
+    // Two comparisons with Holm's adjustment: p-values per replicate, not the one-comparison tally.
+    expectAgreement(threeArm(60, 'any', 'holm'));
+    expectAgreement(threeArm(60, 'all', 'bonferroni'));
     expectAgreement(withinPatientContinuous(20, 0.5, 0.6));
     expectAgreement(withinPatientContinuous(20, 0.6, 0.3, 0.4));
     const single: ResolvedScenario = {

@@ -130,11 +130,6 @@ export class TDecider implements Decider {
     return this.exactPValue(summaries, at + 3 * treatment, at + 3 * control);
   }
 
-  /** The verdict from summaries simulated directly (the fast path), laid out as for `pValueFromSummaries`. */
-  rejectsFromSummaries(summaries: Float64Array, at: number, treatment: number, control: number, alpha: number): Verdict {
-    return this.decide(summaries, at + 3 * treatment, at + 3 * control, alpha);
-  }
-
   /**
    * Tallies the verdicts of `length` replicates whose summaries lie `stride`
    * apart from index 0 of `summaries`, laid out as for `pValueFromSummaries`:
