@@ -23,7 +23,7 @@ export function fastPathApplies(scenario: ResolvedScenario): boolean {
  * for drawing it by inversion with one uniform. Computed with stdlib's binomial
  * CDF once per plan.
  */
-export function completerTable(n: number, dropout: number): Float64Array {
+function completerTable(n: number, dropout: number): Float64Array {
   const table = new Float64Array(n + 1);
   for (let k = 0; k <= n; k++) table[k] = binomialCdf(k, n, 1 - dropout);
   table[n] = 1;
