@@ -103,7 +103,7 @@ export class Xorwow implements Rng {
       w = v;
       v = v ^ (v << 4) ^ (t ^ (t << 1));
       d = (d + 362437) | 0;
-      out[i] = d + v;
+      out[i] = (d + v) | 0;
     }
     this.x = x;
     this.y = y;
