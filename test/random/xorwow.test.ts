@@ -65,6 +65,17 @@ describe('Xorwow', () => {
     expect(a.uniform()).toBe(b.uniform());
   });
 
+  it('fillInt32 gives the same numbers as repeated int32(), for batches of any length', () => {
+    const a = seededXorwow('fill int32');
+    const b = seededXorwow('fill int32');
+    for (const n of [0, 1, 4, 5, 6, 9, 10, 11, 30, 1001]) {
+      const batch = new Int32Array(n);
+      a.fillInt32(batch, n);
+      expect(Array.from(batch)).toEqual(Array.from({ length: n }, () => b.int32()));
+    }
+    expect(a.int32()).toBe(b.int32());
+  });
+
   it('gives uniforms in [0, 1) with the right mean and variance', () => {
     const rng = seededXorwow('u');
     const n = 200_000;
