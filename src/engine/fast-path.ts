@@ -4,6 +4,7 @@ import { fillStandardNormal } from '../random/normal.js';
 import { chiSquareInto, marsagliaTsangAccepts } from '../random/distributions.js';
 import type { TrialParameters } from './parameters.js';
 import { CHUNK_SIZE } from './chunks.js';
+import { countCompleters } from '../designs/dropout.js';
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 
 /** The tests the fast path serves: every t-test works from means and variances alone. */
@@ -222,10 +223,6 @@ export class FastPathDraws {
       }
       return lo;
     }
-    const uniforms = this.patientUniforms;
-    this.dropoutStream.fillUniform(uniforms, n);
-    let kept = 0;
-    for (let i = 0; i < n; i++) if (uniforms[i] >= dropout) kept++;
-    return kept;
+    return countCompleters(this.dropoutStream, n, dropout, this.patientUniforms);
   }
 }
