@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPoint } from '../../src/engine/run-point.js';
 import { FastPathDraws, fastPathApplies } from '../../src/engine/fast-path.js';
 import { chunkStream, CHUNK_SIZE } from '../../src/engine/chunks.js';
-import { allocateParameters } from '../../src/engine/parameters.js';
+import { allocateParameters, type TrialParameters } from '../../src/engine/parameters.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
 import { parallelContinuous, parallelBinary, threeArm, withinPatientContinuous } from '../helpers/resolved-scenarios.js';
 
@@ -17,6 +17,25 @@ function expectAgreement(s: ResolvedScenario): void {
   const summaries = runPoint(withFastPath(s, true));
   const tolerance = 4 * Math.sqrt(patients.mcse ** 2 + summaries.mcse ** 2) + 1e-9;
   expect(Math.abs(summaries.power - patients.power)).toBeLessThanOrEqual(tolerance);
+}
+
+/** Numbers per replicate in the summaries of a two-arm parallel design: [n, mean, variance] per arm. */
+const STRIDE = 6;
+
+function twoArmParameters(means: [number, number], sds: [number, number]): TrialParameters {
+  const params = allocateParameters(2, 1);
+  params.mean.set(means);
+  params.sd.set(sds);
+  return params;
+}
+
+/** The fast path's summaries of chunk `k` of `seed`, `perArm` patients per arm, no dropout: the first `length` replicates simulated. */
+function fastPathSummaries(perArm: number, params: TrialParameters, seed: string, k: number, length = CHUNK_SIZE): Float64Array {
+  const draws = new FastPathDraws(false, Int32Array.of(perArm, perArm), 0);
+  draws.beginChunk(chunkStream(seed, k));
+  const summaries = new Float64Array(CHUNK_SIZE * STRIDE);
+  draws.simulate(0, length, params, summaries);
+  return summaries;
 }
 
 describe('sufficient-statistics fast path', () => {
@@ -53,20 +72,12 @@ describe('sufficient-statistics fast path', () => {
   });
 
   it('gives replicate r the same standardized means whatever n is (common random numbers across a sweep)', () => {
-    const params = allocateParameters(2, 1);
-    params.mean.set([3.89, 1.44]);
-    params.sd.set([3.01, 1.97]);
-    const small = new FastPathDraws(false, Int32Array.of(30, 30), 0);
-    const large = new FastPathDraws(false, Int32Array.of(60, 60), 0);
-    small.beginChunk(chunkStream('crn', 3));
-    large.beginChunk(chunkStream('crn', 3));
-    const a = new Float64Array(CHUNK_SIZE * small.stride);
-    const b = new Float64Array(CHUNK_SIZE * large.stride);
-    small.simulate(0, CHUNK_SIZE, params, a);
-    large.simulate(0, CHUNK_SIZE, params, b);
+    const params = twoArmParameters([3.89, 1.44], [3.01, 1.97]);
+    const a = fastPathSummaries(30, params, 'crn', 3);
+    const b = fastPathSummaries(60, params, 'crn', 3);
     let varianceOrderAgrees = 0;
     for (let r = 0; r < CHUNK_SIZE; r++) {
-      const at = r * 6;
+      const at = r * STRIDE;
       for (let s = 0; s < 2; s++) {
         const z = (m: Float64Array) => ((m[at + 3 * s + 1] - params.mean[s]) * Math.sqrt(m[at + 3 * s])) / params.sd[s];
         expect(z(b)).toBeCloseTo(z(a), 10);
@@ -82,18 +93,10 @@ describe('sufficient-statistics fast path', () => {
 
   it("gives replicate r the same summaries whatever the chunk's length (a run's last chunk is partial)", () => {
     // Three patients per arm: chi-square(2) proposals are often rejected and drawn afresh, in replicate order.
-    const params = allocateParameters(2, 1);
-    params.mean.set([1, 0]);
-    params.sd.set([2, 1]);
-    const full = new FastPathDraws(false, Int32Array.of(3, 3), 0);
-    const partial = new FastPathDraws(false, Int32Array.of(3, 3), 0);
-    full.beginChunk(chunkStream('partial', 0));
-    partial.beginChunk(chunkStream('partial', 0));
-    const a = new Float64Array(CHUNK_SIZE * full.stride);
-    const b = new Float64Array(CHUNK_SIZE * partial.stride);
-    full.simulate(0, CHUNK_SIZE, params, a);
-    partial.simulate(0, 400, params, b);
-    expect(Array.from(b.subarray(0, 400 * partial.stride))).toEqual(Array.from(a.subarray(0, 400 * full.stride)));
+    const params = twoArmParameters([1, 0], [2, 1]);
+    const a = fastPathSummaries(3, params, 'partial', 0);
+    const b = fastPathSummaries(3, params, 'partial', 0, 400);
+    expect(Array.from(b.subarray(0, 400 * STRIDE))).toEqual(Array.from(a.subarray(0, 400 * STRIDE)));
     // No variance is left marked (negative) for a fresh draw.
     const variances = Array.from({ length: 800 }, (_, i) => b[3 * i + 2]);
     expect(variances.every((v) => v >= 0)).toBe(true);
