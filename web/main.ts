@@ -47,7 +47,6 @@ const DEFAULT_PRESET = 'nct06764329-hair-count.json';
 const BLANK = '';
 
 const presetList = byId('preset-list', HTMLFieldSetElement);
-const presetsBox = byId('presets', HTMLDetailsElement);
 const presetCurrent = byId('preset-current', HTMLSpanElement);
 const loadMessage = byId('load-message', HTMLDivElement);
 const fileInput = byId('file-input', HTMLInputElement);
