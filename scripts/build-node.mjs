@@ -7,7 +7,7 @@ const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20'
 
 // The CLI keeps its packages external: bundling all of @stdlib breaks on a
 // dynamic require('tty') in its CLI helpers, and the CLI starts once per run.
-await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, packages: 'external' });
+await build({ ...common, entryPoints: { cli: 'bin/cli.ts' }, packages: 'external' });
 
 // The worker bundles everything it imports (the engine needs only stdlib's
 // distribution functions, which bundle cleanly): resolving hundreds of small

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
+import { parseArgv } from './argv-options.js';
 import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SWEEP_PATHS, MIN_N, MIN_PRECISION, parseLimitArguments, type ScenarioLimits } from '../scenario/limits.js';
 import { formatCost } from '../engine/run-budget.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
@@ -84,43 +84,35 @@ const CHECK_FORMATS: readonly OutputFormat[] = ['table', 'json', 'markdown'];
 /** Options that change what is simulated; `merge` takes all of them from its parts. */
 const SIMULATION_OPTIONS = ['replicates', 'seed', 'set', 'sweep', 'workers', 'precision', 'power', 'alpha', 'max-n', 'no-fast-path'] as const;
 
+/** Every option of the CLI and how it takes its value. */
+const OPTIONS = {
+  replicates: 'text',
+  seed: 'text',
+  set: 'list',
+  sweep: 'list',
+  format: 'text',
+  out: 'text',
+  workers: 'text',
+  precision: 'text',
+  power: 'text',
+  alpha: 'text',
+  'max-n': 'text',
+  'max-cost': 'text',
+  limit: 'list',
+  svg: 'text',
+  png: 'text',
+  'no-fast-path': 'flag',
+  junit: 'text',
+  'allow-inconclusive': 'flag',
+  shard: 'text',
+  html: 'text',
+  md: 'text',
+  help: 'flag',
+} as const;
+
 /** Parses `argv` (without node and script), throwing `UsageError` with a one-line reason. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        replicates: { type: 'string' },
-        seed: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        sweep: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        workers: { type: 'string' },
-        precision: { type: 'string' },
-        power: { type: 'string' },
-        alpha: { type: 'string' },
-        'max-n': { type: 'string' },
-        'max-cost': { type: 'string' },
-        limit: { type: 'string', multiple: true },
-        svg: { type: 'string' },
-        png: { type: 'string' },
-        'no-fast-path': { type: 'boolean' },
-        junit: { type: 'string' },
-        'allow-inconclusive': { type: 'boolean' },
-        shard: { type: 'string' },
-        html: { type: 'string' },
-        md: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgv(argv, OPTIONS, { h: 'help' });
   const [commandWord, ...named] = positionals;
   // The JSON Schema lives beside the scenarios; skipping it lets `scenarios/*.json` mean "every scenario".
   const files = named.filter((f) => !f.endsWith(SCHEMA_SUFFIX));

@@ -16,6 +16,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** Milliseconds, for elapsed times only (never for results). */
   now(): number;
+  /** SHA-256 of the text's UTF-8 bytes, as 64 hex digits (file fingerprints in reports and shard parts). */
+  sha256Hex(text: string): string;
   /** Starts a simulator with `workers` workers (undefined = one per core). */
   simulator(workers: number | undefined): Simulator;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { reportBlocks, reportHtml, reportMarkdown, shellQuote } from '../report/report-document.js';
 import { reportTargets, runReport } from '../report/report-run.js';
 import type { CliArguments } from './args.js';
@@ -55,7 +54,7 @@ export async function reportCommand(args: CliArguments, io: CliIo, argv: readonl
   const blocks = reportBlocks(data, {
     commandLine: ['trialsim', ...argv].map(shellQuote).join(' '),
     text,
-    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    sha256: io.sha256Hex(text),
     ...(args.precision === undefined ? {} : { precision: args.precision }),
   });
   const svgFile = data.curve ? renderCurveSvg(data.curve, data.curveTarget) : undefined;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Shard } from '../engine/shard.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { RNG_NAME } from '../random/xorwow.js';
@@ -12,11 +11,6 @@ import { enforceRunBudget } from './run-budget-check.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { UsageError } from './usage-error.js';
-
-/** SHA-256 (hex) of what a part's file simulated: equal for equal resolved scenarios and settings. */
-export function fingerprint(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
-}
 
 /** The `--svg` target line of a file: `--power`, else its expect bound. */
 function targetOf(args: CliArguments, expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined): number | undefined {
@@ -60,7 +54,7 @@ export async function runShard(args: CliArguments, io: CliIo, shard: Shard): Pro
         ...(typeof design.n === 'number' ? { markN: design.n } : {}),
         ...(targetOf(args, loaded[i].file.expect) === undefined ? {} : { target: targetOf(args, loaded[i].file.expect) }),
       };
-      files.push(partFile(run, points, mine, fingerprint(fingerprintInput(run)), curve, args.files[i]));
+      files.push(partFile(run, points, mine, `sha256:${io.sha256Hex(fingerprintInput(run))}`, curve, args.files[i]));
     });
   } finally {
     bar.finish();

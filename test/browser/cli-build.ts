@@ -21,14 +21,14 @@ export interface BuiltCli {
   remove(): void;
 }
 
-/** Bundles src/cli/bin.ts and the Node worker as scripts/build-node.mjs does, into a temporary folder. */
+/** Bundles bin/cli.ts and the Node worker as scripts/build-node.mjs does, into a temporary folder. */
 export async function buildCli(): Promise<BuiltCli> {
   const cache = join(REPO, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const outdir = mkdtempSync(join(cache, 'trialsim-e2e-cli-'));
   try {
     await build({
-      entryPoints: { cli: join(REPO, 'src/cli/bin.ts'), 'node-worker': join(REPO, 'workers/node-worker.ts') },
+      entryPoints: { cli: join(REPO, 'bin/cli.ts'), 'node-worker': join(REPO, 'workers/node-worker.ts') },
       outdir,
       bundle: true,
       platform: 'node',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CliIo, Simulator } from '../../src/cli/io.js';
 import { runPoint } from '../../src/engine/run-point.js';
@@ -17,6 +18,7 @@ export function fakeIo(files: Record<string, string> = {}): CliIo & { out: strin
     stderr: (text: string) => void (io.err += text),
     stderrIsTTY: false,
     now: () => 0,
+    sha256Hex: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
     simulator: (): Simulator => ({
       size: 1,
       runPoints: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates, chunks: p.chunks, precision: p.precision })),

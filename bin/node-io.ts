@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
-import { createNodePool } from '../../workers/node-pool.js';
-import type { CliIo } from './io.js';
+import { createNodePool } from '../workers/node-pool.js';
+import type { CliIo } from '../src/cli/io.js';
 
-/** The real file system, streams and worker threads. */
+/** The real file system, streams, hashing and worker threads: the CLI's Node side (`src/` has no Node built-ins). */
 export const nodeIo: CliIo = {
   readText: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path, 'utf8') : readTextAtMost(path, maxBytes)),
   writeText: (path, text) => writeFileSync(path, text),
@@ -10,6 +11,7 @@ export const nodeIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
   now: () => performance.now(),
+  sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
   simulator: (workers) => {
     const pool = createNodePool(workers);
     return {

@@ -1,4 +1,4 @@
-import { main } from './main.js';
+import { main } from '../src/cli/main.js';
 import { nodeIo } from './node-io.js';
 
 // Set the exit code rather than calling process.exit, so piped output is flushed.
