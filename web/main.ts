@@ -11,7 +11,7 @@ import type { PointResult } from '../src/engine/point-result.js';
 import { checkRunBudget } from '../src/engine/run-budget.js';
 import { formatCsv } from '../src/report/format-result.js';
 import { reportPoint, type RunResult } from '../src/report/run-result.js';
-import { prepareRun, simulateRun, type PreparedRun } from '../src/report/scenario-run.js';
+import { prepareRun, runHeader, simulateRun, type PreparedRun } from '../src/report/scenario-run.js';
 import { runSampleSizeSearch } from '../src/report/size-run.js';
 import { designPoints, type DesignPoint } from '../src/scenario/design-points.js';
 import { formatIssue } from '../src/scenario/format-issues.js';
@@ -324,7 +324,6 @@ function plotWidth(): number {
 
 /** A result of the points simulated so far (the main quantity only), for drawing the curve as it grows. */
 function partialResult(prepared: PreparedRun, results: ReadonlyArray<PointResult | undefined>, file: ScenarioFile): RunResult {
-  const first = prepared.points[0].scenario;
   // Points not simulated yet stay in, without an estimate, so the axes span the whole curve from the start.
   const points = prepared.points.map((p, i) => {
     const r = results[i];
@@ -332,11 +331,7 @@ function partialResult(prepared: PreparedRun, results: ReadonlyArray<PointResult
     const reported = reportPoint(p.set, r);
     return prepared.uncertain ? { ...reported, power: undefined, assurance: r.power } : reported;
   });
-  return {
-    title: file.title, format: first.format, test: first.analysis.test, alpha: first.analysis.alpha, sides: first.analysis.sides,
-    quantity: prepared.uncertain ? 'assurance' : 'power', seed: first.simulation.seed, rng: '', engine: '', chunkSize: 0, fastPath: false,
-    workers: pool.size, elapsedMs: 0, points,
-  };
+  return { ...runHeader(prepared), title: file.title, workers: pool.size, elapsedMs: 0, points };
 }
 
 /**

@@ -5,6 +5,7 @@
  * untrusted scenario files.
  */
 import type { ReportedPoint, RunResult } from '../src/report/run-result.js';
+import { testLabel } from '../src/report/test-label.js';
 
 /** A proportion as in the CLI table: 4 decimals. */
 const fixed = (x: number | undefined, digits = 4) => (x !== undefined && Number.isFinite(x) ? x.toFixed(digits) : '–');
@@ -16,9 +17,8 @@ function sweptPaths(result: RunResult): string[] {
 
 /** One line saying how the numbers were made: enough to re-run them. */
 export function provenanceLine(result: RunResult): string {
-  const sided = result.sides === 2 ? 'two-sided' : 'one-sided';
   const workers = `${result.workers} worker${result.workers === 1 ? '' : 's'}`;
-  return `${result.test}, ${sided} α = ${result.alpha} · seed "${result.seed}" · ${result.rng} · engine ${result.engine} · ${workers} · ${result.elapsedMs} ms`;
+  return `${testLabel(result)} · seed "${result.seed}" · ${result.rng} · engine ${result.engine} · ${workers} · ${result.elapsedMs} ms`;
 }
 
 interface Column {

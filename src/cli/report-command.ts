@@ -6,6 +6,9 @@ import { loadScenarioFile } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { renderCurveSvg } from './svg-output.js';
+import { prepareRun } from '../report/scenario-run.js';
+import { CURVE_POINTS } from '../report/size-run.js';
+import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
 
 /** The SVG file written next to a Markdown report: `out.md` → `out.svg`. */
 export function svgBeside(mdPath: string): string {
@@ -30,6 +33,15 @@ export async function reportCommand(args: CliArguments, io: CliIo, argv: readonl
   // The file's own design point: neither its sweep nor --sweep (which only replaces the curve's sweep).
   const designLoad = loadScenarioFile(file, { ...args, sweep: [] }, io, { ignoreFileSweep: true });
   const sweepLoad = loadScenarioFile(file, args, io);
+  const settings = runSettings(args);
+  const targets = reportTargets(designLoad.file, args.power);
+  // The design point is simulated as itself, for the check, in every size search
+  // (the check's too, for an expect.sampleSize), and, without a sweep to draw,
+  // along the curve around the first answer; the sweep's points once each.
+  const searches = targets.length + (designLoad.file.expect?.sampleSize ? 1 : 0);
+  const designRuns = 2 + searches * searchEvaluations(undefined) + (sweepLoad.points.length >= 2 ? 0 : CURVE_POINTS);
+  const designCost = prepareRun(designLoad.points, settings).simulated.map((p) => ({ ...p, replicates: p.replicates * designRuns }));
+  enforceRunBudget(file, [...designCost, ...prepareRun(sweepLoad.points, settings).simulated], args);
   const text = io.readText(file);
   const simulator = io.simulator(args.workers);
   const bar = progressBar(io, file);
@@ -41,8 +53,8 @@ export async function reportCommand(args: CliArguments, io: CliIo, argv: readonl
         scenario: designLoad.file,
         designPoint: designLoad.points[0],
         sweepPoints: sweepLoad.points,
-        settings: runSettings(args),
-        targets: reportTargets(designLoad.file, args.power),
+        settings,
+        targets,
       },
       simulator,
       { onProgress: bar.update },

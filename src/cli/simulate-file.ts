@@ -13,6 +13,7 @@ export function runSettings(args: CliArguments): RunSettings {
     seed: args.seed,
     precision: args.precision,
     fastPath: args.noFastPath ? false : undefined,
+    maxReplicates: args.limits.maxReplicates,
   };
 }
 

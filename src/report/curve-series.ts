@@ -1,6 +1,7 @@
 import type { CurveSeries } from './power-curve-plot.js';
 import type { RunResult } from './run-result.js';
 import type { SizeResult } from './size-run.js';
+import { testLabel } from './test-label.js';
 
 /** What to draw for a result: the curves, the x label and the y label. */
 export interface CurveData {
@@ -47,7 +48,7 @@ export function runCurves(result: RunResult, markN?: number): CurveData | string
     xLabel: xPath === 'design.n' ? 'Patients (design.n)' : xPath,
     yLabel: capitalised(result.quantity),
     title: result.title,
-    subtitle: `${result.test}, ${result.sides === 2 ? 'two-sided' : 'one-sided'} \u03b1 = ${result.alpha} \u00b7 ${replicates} replicates per point \u00b7 seed "${result.seed}" \u00b7 95 % Wilson bands`,
+    subtitle: `${testLabel(result)} \u00b7 ${replicates} replicates per point \u00b7 seed "${result.seed}" \u00b7 95 % Wilson bands`,
   };
 }
 
@@ -71,6 +72,6 @@ export function sizeCurves(results: SizeResult[]): CurveData {
     xLabel: first.dropout > 0 ? 'Patients analysed (design.n, dropout off)' : 'Patients (design.n)',
     yLabel: capitalised(first.quantity),
     title: first.title,
-    subtitle: `${first.test}, ${first.sides === 2 ? 'two-sided' : 'one-sided'} \u03b1 = ${first.alpha} \u00b7 ${first.replicates} replicates per point \u00b7 seed "${first.seed}" \u00b7 95 % Wilson bands`,
+    subtitle: `${testLabel(first)} \u00b7 ${first.replicates} replicates per point \u00b7 seed "${first.seed}" \u00b7 95 % Wilson bands`,
   };
 }

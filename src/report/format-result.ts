@@ -1,4 +1,5 @@
 import type { ReportedPoint, RunResult } from './run-result.js';
+import { testLabel } from './test-label.js';
 
 /** Output formats of `trialsim run`. */
 export type OutputFormat = 'table' | 'json' | 'csv' | 'markdown';
@@ -33,8 +34,7 @@ function rows(result: RunResult): string[][] {
 
 /** One line saying how the numbers were made: enough to re-run them. */
 function provenance(result: RunResult): string {
-  const sided = result.sides === 2 ? 'two-sided' : 'one-sided';
-  return `${result.test}, ${sided} α = ${result.alpha} · seed "${result.seed}" · ${result.rng} · engine ${result.engine} · ${result.workers} worker(s) · ${result.elapsedMs} ms`;
+  return `${testLabel(result)} · seed "${result.seed}" · ${result.rng} · engine ${result.engine} · ${result.workers} worker(s) · ${result.elapsedMs} ms`;
 }
 
 /** A plain-text table for a terminal. */

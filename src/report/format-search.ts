@@ -1,6 +1,7 @@
 import type { OutputFormat } from './format-result.js';
 import type { MdeResult } from './mde-run.js';
 import type { SizeResult } from './size-run.js';
+import { testLabel } from './test-label.js';
 
 const fixed = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
 const interval = (ci: [number, number] | null | undefined) => (ci ? `[${fixed(ci[0])}, ${fixed(ci[1])}]` : '');
@@ -64,9 +65,8 @@ function mdeTable(results: MdeResult[]): Table {
 }
 
 function provenance(r: SizeResult | MdeResult): string {
-  const sided = r.sides === 2 ? 'two-sided' : 'one-sided';
   const replicates = r.precision === undefined ? `${r.replicates} replicates per point` : `precision ±${r.precision}`;
-  return `${r.test}, ${sided} \u03b1 = ${r.alpha} \u00b7 ${replicates} \u00b7 seed "${r.seed}" \u00b7 ${r.rng} \u00b7 engine ${r.engine} \u00b7 ${r.workers} worker(s) \u00b7 ${r.elapsedMs} ms`;
+  return `${testLabel(r)} \u00b7 ${replicates} \u00b7 seed "${r.seed}" \u00b7 ${r.rng} \u00b7 engine ${r.engine} \u00b7 ${r.workers} worker(s) \u00b7 ${r.elapsedMs} ms`;
 }
 
 function aligned(table: Table): string {

@@ -43,11 +43,18 @@ export interface ReportData {
   justification: string;
 }
 
-/** The targets of the sample-size answer: given, else the file's promised power, else 0.8 and 0.9. */
+/**
+ * The targets of the sample-size answer: given, else the power the file
+ * promises, else 0.8 and 0.9. A band (`atLeast` with `atMost`) promises no
+ * power: it describes what a design reaches — often an underpowered one, such
+ * as a registered trial at 30–50 % — and a sample size "for 30 % power" would
+ * be no answer to a designer.
+ */
 export function reportTargets(scenario: ScenarioFile, given?: number): number[] {
   if (given !== undefined) return [given];
   const e = scenario.expect;
-  const promised = e?.power?.atLeast ?? e?.assurance?.atLeast ?? e?.sampleSize?.power;
+  const floor = (bound: { atLeast?: number; atMost?: number } | undefined) => (bound?.atMost === undefined ? bound?.atLeast : undefined);
+  const promised = floor(e?.power) ?? floor(e?.assurance) ?? e?.sampleSize?.power;
   return promised !== undefined && promised > 0 && promised < 1 ? [promised] : [0.8, 0.9];
 }
 

@@ -26,7 +26,8 @@ export interface RunResult {
   /** The file it came from, when run from a file. */
   file?: string;
   test: string;
-  alpha: number;
+  /** The significance level; null when a sweep varies it (each point's `set` gives its own). */
+  alpha: number | null;
   sides: number;
   /** `power`, or `assurance` when some parameter is uncertain. */
   quantity: 'power' | 'assurance';

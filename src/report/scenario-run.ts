@@ -19,6 +19,8 @@ export interface RunSettings {
   precision?: number;
   /** False turns the sufficient-statistics fast path off. */
   fastPath?: boolean;
+  /** With a precision target, the most replicates a point may take (`--limit maxReplicates`; default MAX_REPLICATES). */
+  maxReplicates?: number;
 }
 
 /** A scenario's design points, ready to simulate. */
@@ -68,8 +70,8 @@ export function prepareRun(designPoints: readonly DesignPoint[], settings: RunSe
   const precision = settings.precision ?? points[0]?.scenario.simulation.precision;
   const asSimulated = (scenario: DesignPoint['scenario'], set: Record<string, unknown>): SimulationPoint => ({
     scenario,
-    // With a precision target, replicates become adaptive, up to the global bound.
-    replicates: precision === undefined ? scenario.simulation.replicates : MAX_REPLICATES,
+    // With a precision target, replicates become adaptive, up to the run's bound.
+    replicates: precision === undefined ? scenario.simulation.replicates : (settings.maxReplicates ?? MAX_REPLICATES),
     precision,
     label: pointLabel(set),
   });
@@ -81,15 +83,16 @@ export function prepareRun(designPoints: readonly DesignPoint[], settings: RunSe
 /** What a run reports besides its points and timing: the fields of `RunResult` up to `fastPath`, in order. */
 export type RunHeader = Omit<RunResult, 'workers' | 'elapsedMs' | 'points'>;
 
-/** The header of a prepared run's result (title, test, seed, engine, …), from its first design point. */
+/** The header of a prepared run's result (title, test, seed, engine, …), from its first design point; α is null when the points differ in it. */
 export function runHeader(run: PreparedRun, file?: string): RunHeader {
   const first = run.points[0].scenario;
+  const alpha = run.points.every((p) => p.scenario.analysis.alpha === first.analysis.alpha) ? first.analysis.alpha : null;
   return {
     title: first.title,
     format: first.format,
     ...(file === undefined ? {} : { file }),
     test: first.analysis.test,
-    alpha: first.analysis.alpha,
+    alpha,
     sides: first.analysis.sides,
     quantity: run.uncertain ? 'assurance' : 'power',
     seed: first.simulation.seed,

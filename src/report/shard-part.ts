@@ -149,7 +149,8 @@ export function readPart(name: string, data: unknown): ShardPart {
     const header = file.header as Record<string, unknown>;
     const headerOk = isPlainObject(header)
       && ['title', 'format', 'test', 'seed', 'rng', 'engine'].every((k) => typeof header[k] === 'string')
-      && ['alpha', 'sides', 'chunkSize'].every((k) => typeof header[k] === 'number')
+      && ['sides', 'chunkSize'].every((k) => typeof header[k] === 'number')
+      && (typeof header.alpha === 'number' || header.alpha === null)
       && typeof header.fastPath === 'boolean'
       && (header.file === undefined || typeof header.file === 'string')
       && (header.quantity === 'power' || header.quantity === 'assurance');

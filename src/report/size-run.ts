@@ -239,7 +239,7 @@ export async function runSampleSizeSearch(
 }
 
 /** Points of the curve drawn around a found n. */
-const CURVE_POINTS = 12;
+export const CURVE_POINTS = 12;
 
 /**
  * The power curve around a search's answer, for `--svg`: about 12 lattice

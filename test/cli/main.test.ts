@@ -148,3 +148,31 @@ describe('file arguments', () => {
     expect(only.err).toContain('JSON Schemas and are skipped');
   });
 });
+
+describe('--precision within the run\'s bounds', () => {
+  it('adds replicates only up to --limit maxReplicates', async () => {
+    const io = fakeIo();
+    const argv = ['run', NCT, '--precision', '0.005', '--sweep', 'design.n=40', '--set', 'simulation.replicates=1000', '--format', 'json'];
+    expect(await main([...argv, '--limit', 'maxReplicates=2000'], io)).toBe(0);
+    expect(JSON.parse(io.out).points[0].replicates).toBe(2000);
+    // Unbounded, the same target takes more (power ≈ 0.8 needs about 25 000 for a half-width of 0.005).
+    const free = fakeIo();
+    expect(await main(argv, free)).toBe(0);
+    expect(JSON.parse(free.out).points[0].replicates).toBeGreaterThan(20_000);
+  });
+});
+
+describe('a sweep over analysis.alpha', () => {
+  it('the header, the JSON and the SVG say α is swept instead of quoting the first point\'s', async () => {
+    const argv = ['run', NCT, '--replicates', '200', '--sweep', 'design.n=20:30:10', '--sweep', 'analysis.alpha=0.01,0.05'];
+    const table = fakeIo();
+    expect(await main([...argv, '--svg', 'a.svg'], table)).toBe(0);
+    expect(table.out).toContain('welch-t, two-sided, α as swept ·');
+    expect(table.written['a.svg']).toContain('welch-t, two-sided, α as swept');
+    const json = fakeIo();
+    expect(await main([...argv, '--format', 'json'], json)).toBe(0);
+    const result = JSON.parse(json.out);
+    expect(result.alpha).toBeNull();
+    expect(result.points.map((p: { set: Record<string, number> }) => p.set['analysis.alpha'])).toEqual([0.01, 0.05, 0.01, 0.05]);
+  });
+});

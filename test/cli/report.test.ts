@@ -166,6 +166,25 @@ describe('trialsim report: hostile text and other scenarios', () => {
   });
 });
 
+describe('trialsim report: what it simulates', () => {
+  it('is refused before it starts when it would cost more than --max-cost, like run, check, size and mde', async () => {
+    const io = fakeIo();
+    expect(await main(['report', NCT, '--md', 'r.md', '--replicates', '500', '--max-cost', '1e3'], io)).toBe(2);
+    expect(io.err).toMatch(/^scenarios\/nct06764329-hair-count\.json: this run would simulate about .* the limit is 1000; raise it with --max-cost/);
+    expect(io.written).toEqual({});
+  });
+
+  it('answers the sample size for 0.8 and 0.9 when the expect block is a band, not for the band\'s floor', async () => {
+    // tacrolimus-maintenance.json expects power in [0.3, 0.5]: a registered trial's power, not a target.
+    const io = fakeIo();
+    expect(await main(['report', 'scenarios/tacrolimus-maintenance.json', '--md', 't.md', '--replicates', '300', '--workers', '1'], io)).toBe(0);
+    const md = io.written['t.md'];
+    expect(md).toMatch(/Power 0\.8: \*\*\d+ patients to randomize\*\*/);
+    expect(md).toMatch(/Power 0\.9: \*\*\d+ patients to randomize\*\*/);
+    expect(md).not.toMatch(/Power 0\.3:/);
+  });
+});
+
 describe('the committed example report', () => {
   it('docs/reports/nct06764329-hair-count.{html,md,svg} is what trialsim makes today', async () => {
     const paths = ['docs/reports/nct06764329-hair-count.html', 'docs/reports/nct06764329-hair-count.md', 'docs/reports/nct06764329-hair-count.svg'];
