@@ -1,12 +1,32 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createNodePool } from '../workers/node-pool.js';
 import type { CliIo } from '../src/cli/io.js';
+import { UsageError } from '../src/cli/usage-error.js';
 
 /** The real file system, streams, hashing and worker threads: the CLI's Node side (`src/` has no Node built-ins). */
 export const nodeIo: CliIo = {
   readText: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path, 'utf8') : readTextAtMost(path, maxBytes)),
-  writeText: (path, text) => writeFileSync(path, text),
+  writeText: (path, text) => {
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${path}: ${reason(error)}`);
+    }
+  },
+  cannotWrite: (path) => {
+    try {
+      const existing = statSync(path, { throwIfNoEntry: false });
+      if (existing?.isDirectory()) return 'it is a folder';
+      const target = existing ? path : dirname(path);
+      if (!existing && !statSync(target, { throwIfNoEntry: false })?.isDirectory()) return `its folder ${target} does not exist`;
+      accessSync(target, constants.W_OK);
+      return undefined;
+    } catch (error) {
+      return reason(error);
+    }
+  },
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
@@ -21,6 +41,13 @@ export const nodeIo: CliIo = {
     };
   },
 };
+
+/** A file-system error in words: `permission denied (EACCES)`, else its message. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'not permitted', EISDIR: 'it is a folder', ENOENT: 'no such file or folder', EROFS: 'read-only file system', ENOSPC: 'no space left' };
+  return code !== undefined && words[code] !== undefined ? `${words[code]} (${code})` : String((error as Error)?.message ?? error);
+}
 
 /**
  * Reads at most `maxBytes + 1` bytes of a regular file: enough for the loader

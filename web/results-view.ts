@@ -5,7 +5,7 @@
  */
 import type { DesignPoint } from '../src/scenario/design-points.js';
 import type { ScenarioFile } from '../src/scenario/types.js';
-import { getPath } from '../src/scenario/paths.js';
+import { ownPointIndex } from '../src/report/own-design.js';
 import { justification } from '../src/report/justification.js';
 import { citationOf } from '../src/report/path-provenance.js';
 import type { RunResult } from '../src/report/run-result.js';
@@ -25,14 +25,8 @@ export interface RunContext {
 
 const three = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(3));
 
-/** Index of the point that is the file's own design (every swept path at the file's value), if simulated. */
-export function ownPointIndex(result: RunResult, file: unknown): number {
-  return result.points.findIndex((p) => Object.entries(p.set).every(([path, value]) => getPath(file, path) === value));
-}
-
-/** The index of the point to justify: the file's own design, else the first that reaches the target. */
-function justifiedIndex(result: RunResult, file: unknown, curves: PageCurves | string, target: number): number {
-  const own = ownPointIndex(result, file);
+/** The index of the point to justify: the file's own design (`own`), else the first that reaches the target. */
+function justifiedIndex(result: RunResult, own: number, curves: PageCurves | string, target: number): number {
   if (own >= 0) return own;
   if (typeof curves === 'string') return result.points.length === 1 ? 0 : -1;
   const first = curves.curves.series[0];
@@ -76,7 +70,7 @@ function expectationText(ctx: RunContext, own: number): string | undefined {
 export function renderRun(container: HTMLElement, ctx: RunContext, width: number): PageCurves | string {
   const { result, file, points, target } = ctx;
   const curves = pageCurves(result, target);
-  const own = ownPointIndex(result, file);
+  const own = ownPointIndex(file, points);
   const nodes: (HTMLElement | undefined)[] = [
     h('h3', { className: 'result-title' }, result.title),
     h('p', { className: 'provenance', 'data-testid': 'provenance' }, provenanceLine(result)),
@@ -110,7 +104,7 @@ export function renderRun(container: HTMLElement, ctx: RunContext, width: number
   if (own >= 0) marks.set(own, marks.has(own) ? `${marks.get(own)}; the file's design` : "the file's design");
   nodes.push(h('h4', {}, 'Every simulated point'), resultsTable(result, { marks }), ...degenerateNote(result));
 
-  const j = justifiedIndex(result, file, curves, target);
+  const j = justifiedIndex(result, own, curves, target);
   nodes.push(h('h4', { id: 'justification-heading' }, 'Sample-size justification'));
   if (j >= 0) {
     const text = justification(file, points[j].scenario, result, result.points[j]);

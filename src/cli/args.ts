@@ -137,6 +137,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     if (given.length > 0) throw new UsageError(`--${given[0]}: merge takes every setting from its parts; give it to run --shard instead`);
   }
 
+  if (command === 'validate' && (values.out !== undefined || values.format !== undefined)) {
+    throw new UsageError(`--${values.out !== undefined ? 'out' : 'format'}: validate writes its findings to standard output and error only; use check for a report in a format`);
+  }
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format: got "${format}"; allowed: ${FORMATS.join(', ')}`);

@@ -9,7 +9,14 @@ export interface Simulator extends PointRunner {
 export interface CliIo {
   /** With `maxBytes`, reads at most maxBytes + 1 bytes and refuses what is not a regular file (/dev/zero, a FIFO). */
   readText(path: string, maxBytes?: number): string;
+  /** Throws `UsageError` ("cannot write PATH: why") when the file cannot be written. */
   writeText(path: string, text: string): void;
+  /**
+   * Why a file could not be written at `path` (its folder missing, no
+   * permission, a folder in its place), or undefined. Asked before a run, so
+   * that a long simulation is not lost to a typo in `--out`.
+   */
+  cannotWrite(path: string): string | undefined;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Whether standard error is a terminal (progress bars are drawn only then). */

@@ -8,7 +8,14 @@ import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
 import { checkCommand } from './check-command.js';
 import { mergeCommand } from './merge-command.js';
-import { reportCommand } from './report-command.js';
+import { reportCommand, svgBeside } from './report-command.js';
+import type { CliArguments } from './args.js';
+
+/** Every file a command line asks to write (checked before any simulation starts). */
+function outputPaths(args: CliArguments): string[] {
+  const paths = [args.out, args.svg, args.junit, args.html, args.md, args.md === undefined ? undefined : svgBeside(args.md)];
+  return paths.filter((path): path is string => path !== undefined);
+}
 
 /**
  * Runs the CLI and returns its exit code: 0 ok, 1 an expectation failed, 2
@@ -18,6 +25,10 @@ import { reportCommand } from './report-command.js';
 export async function main(argv: readonly string[], io: CliIo, debug = false): Promise<number> {
   try {
     const args = parseCliArguments(argv);
+    for (const path of outputPaths(args)) {
+      const why = io.cannotWrite(path);
+      if (why !== undefined) throw new UsageError(`cannot write ${path}: ${why}`);
+    }
     switch (args.command) {
       case 'help':
         io.stdout(HELP);

@@ -10,6 +10,7 @@ import { enforceRunBudget } from './run-budget-check.js';
 import { renderCurveSvg } from './svg-output.js';
 import { runShard } from './shard-run.js';
 import { UsageError } from './usage-error.js';
+import { ownDesign } from '../report/own-design.js';
 
 /** The power line of `--svg`: `--power`, else the file's `expect` bound, else none. */
 function targetLine(args: CliArguments, expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined): number | undefined {
@@ -47,8 +48,7 @@ export async function runCommand(args: CliArguments, io: CliIo): Promise<number>
   if (args.out) io.writeText(args.out, text);
   else io.stdout(text);
   if (args.svg !== undefined) {
-    const design = loaded[0].file.design as { n?: unknown };
-    const curves = runCurves(results[0], typeof design.n === 'number' ? design.n : undefined);
+    const curves = runCurves(results[0], ownDesign(loaded[0].file, { limits: args.limits })?.design.n);
     if (typeof curves === 'string') throw new UsageError(`--svg: ${curves}`);
     io.writeText(args.svg, renderCurveSvg(curves, targetLine(args, loaded[0].file.expect)));
   }

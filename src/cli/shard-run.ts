@@ -11,6 +11,7 @@ import { enforceRunBudget } from './run-budget-check.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { UsageError } from './usage-error.js';
+import { ownDesign } from '../report/own-design.js';
 
 /** The `--svg` target line of a file: `--power`, else its expect bound. */
 function targetOf(args: CliArguments, expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined): number | undefined {
@@ -49,9 +50,9 @@ export async function runShard(args: CliArguments, io: CliIo, shard: Shard): Pro
     runs.forEach(({ run, points }, i) => {
       const mine = counts.slice(next, next + points.length);
       next += points.length;
-      const design = loaded[i].file.design as { n?: unknown };
+      const markN = ownDesign(loaded[i].file, { limits: args.limits })?.design.n;
       const curve = {
-        ...(typeof design.n === 'number' ? { markN: design.n } : {}),
+        ...(markN === undefined ? {} : { markN }),
         ...(targetOf(args, loaded[i].file.expect) === undefined ? {} : { target: targetOf(args, loaded[i].file.expect) }),
       };
       files.push(partFile(run, points, mine, `sha256:${io.sha256Hex(fingerprintInput(run))}`, curve, args.files[i]));

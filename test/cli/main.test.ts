@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../helpers/fake-io.js';
+import { cli } from '../hostile/cli.js';
 
 const NCT = 'scenarios/nct06764329-hair-count.json';
 
@@ -174,5 +175,55 @@ describe('a sweep over analysis.alpha', () => {
     const result = JSON.parse(json.out);
     expect(result.alpha).toBeNull();
     expect(result.points.map((p: { set: Record<string, number> }) => p.set['analysis.alpha'])).toEqual([0.01, 0.05, 0.01, 0.05]);
+  });
+});
+
+describe('--svg marks the file\'s own n', () => {
+  it('also when the file writes n as an expression (tacrolimus-maintenance.json: "19 + 16")', async () => {
+    const io = fakeIo();
+    expect(await main(['run', 'scenarios/tacrolimus-maintenance.json', '--replicates', '200', '--svg', 't.svg'], io)).toBe(0);
+    expect(io.written['t.svg']).toContain('n = 35');
+  });
+});
+
+describe('output files that cannot be written', () => {
+  it('are refused before anything is simulated, naming the file and why', async () => {
+    for (const option of ['--out', '--svg', '--junit', '--md']) {
+      const command = option === '--junit' ? 'check' : option === '--md' ? 'report' : 'run';
+      const io = fakeIo();
+      let simulated = false;
+      io.simulator = () => {
+        simulated = true;
+        throw new Error('must not start');
+      };
+      io.cannotWrite = (path) => (path === 'missing/x' || path === 'missing/x.svg' ? 'its folder missing does not exist' : undefined);
+      expect(await main([command, NCT, option, 'missing/x'], io), option).toBe(2);
+      expect(io.err, option).toBe('trialsim: cannot write missing/x: its folder missing does not exist\n(see trialsim --help)\n');
+      expect(simulated, option).toBe(false);
+    }
+  });
+
+  it('the real binary: a missing folder and a folder in place of the file (bin/node-io.ts)', async () => {
+    const missing = await cli(['run', NCT, '--replicates', '100', '--out', '/nonexistent-trialsim/x.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('trialsim: cannot write /nonexistent-trialsim/x.txt: its folder /nonexistent-trialsim does not exist\n(see trialsim --help)\n');
+    expect(missing.stdout).toBe('');
+    const folder = await cli(['run', NCT, '--replicates', '100', '--svg', 'scenarios']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/^trialsim: cannot write scenarios: it is a folder\n/);
+  });
+});
+
+describe('trialsim validate', () => {
+  it('goes on past a file it cannot read, and refuses --out and --format', async () => {
+    const io = fakeIo();
+    expect(await main(['validate', 'no-such-file.json', NCT], io)).toBe(2);
+    expect(io.err).toBe('trialsim: cannot read no-such-file.json: ENOENT\n');
+    expect(io.out).toBe(`${NCT}: valid (8 design points)\n`);
+    for (const option of [['--out', 'v.txt'], ['--format', 'json']]) {
+      const refused = fakeIo();
+      expect(await main(['validate', NCT, ...option], refused)).toBe(2);
+      expect(refused.err).toMatch(new RegExp(`^trialsim: ${option[0]}: validate writes its findings to standard output and error only`));
+    }
   });
 });

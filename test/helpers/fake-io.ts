@@ -14,6 +14,7 @@ export function fakeIo(files: Record<string, string> = {}): CliIo & { out: strin
     written: {} as Record<string, string>,
     readText: (path: string) => files[path] ?? readFileSync(path, 'utf8'),
     writeText: (path: string, text: string) => void (io.written[path] = text),
+    cannotWrite: (_path: string): string | undefined => undefined,
     stdout: (text: string) => void (io.out += text),
     stderr: (text: string) => void (io.err += text),
     stderrIsTTY: false,
