@@ -21,8 +21,8 @@ export interface WorkerApi {
   prepare(pointId: number, scenario: ResolvedScenario): void;
   /**
    * Runs chunks `first … first + count − 1` of a prepared point, for a run of
-   * `replicates` in all (which fixes the last chunk's length; Infinity for
-   * adaptive runs), and returns each chunk's counts in order.
+   * `replicates` in all (which fixes the last chunk's length; for an adaptive
+   * run, the most it may take), and returns each chunk's counts in order.
    */
   run(pointId: number, first: number, count: number, replicates: number): Counts[];
   /**
@@ -106,11 +106,9 @@ export function createWorkerApi(): WorkerApi {
       wholeArgument('pointId', pointId, 0, MAX_PREPARED_POINTS - 1);
       wholeArgument('first', first, 0, MAX_CHUNK);
       wholeArgument('count', count, 0, MAX_CHUNKS_PER_RUN);
-      if (replicates !== Infinity) {
-        wholeArgument('replicates', replicates, 1, HARD_LIMITS.maxReplicates);
-        if (first + count > chunkCount(replicates)) {
-          badArgument('first + count', first + count, `at most ${chunkCount(replicates)}, the chunks of ${replicates} replicates`);
-        }
+      wholeArgument('replicates', replicates, 1, HARD_LIMITS.maxReplicates);
+      if (first + count > chunkCount(replicates)) {
+        badArgument('first + count', first + count, `at most ${chunkCount(replicates)}, the chunks of ${replicates} replicates`);
       }
       const plan = planFor(pointId);
       const seed = plan.scenario.simulation.seed;

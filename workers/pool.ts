@@ -5,7 +5,6 @@ import { chunkCount } from '../src/engine/chunks.js';
 import { addCounts, emptyCounts, type Counts } from '../src/engine/counts.js';
 import { pointResult, type PointResult } from '../src/engine/point-result.js';
 import { chunksForPrecision, estimatedChunksForPrecision } from '../src/engine/precision.js';
-import { MAX_REPLICATES } from '../src/scenario/limits.js';
 
 /** One started worker, however it was started (Web Worker or worker_threads). */
 export interface WorkerHandle {
@@ -128,7 +127,8 @@ export class WorkerPool {
       issued: 0,
       // A shard's range (`point.chunks`) is numbered from `offset`; `chunks`, `issued` and `target` count within it.
       target: point.chunks ? point.chunks.count : point.precision === undefined ? chunkCount(point.replicates) : undefined,
-      cap: chunkCount(point.precision === undefined ? point.replicates : Math.min(point.replicates, MAX_REPLICATES)),
+      // With a precision target, `replicates` is the most it may take (as in runPoint): its last chunk may be partial.
+      cap: chunkCount(point.replicates),
       offset: point.chunks?.first ?? 0,
       done: false,
     }));
@@ -204,11 +204,10 @@ export class WorkerPool {
           await Promise.race([context.listening, handle.failed, stopped]);
           if (!prepared.has(task.p)) prepared.set(task.p, handle.api.prepare(task.p, st.point.scenario));
           await Promise.race([prepared.get(task.p), handle.failed, stopped]);
-          const replicates = st.point.precision === undefined ? st.point.replicates : Infinity;
           const first = st.offset + task.first;
           const key = `${task.p}:${first}`;
           reported.set(key, 0);
-          const counts = await Promise.race([handle.api.run(task.p, first, task.count, replicates), handle.failed, stopped]);
+          const counts = await Promise.race([handle.api.run(task.p, first, task.count, st.point.replicates), handle.failed, stopped]);
           counts.forEach((c, i) => (st.chunks[task.first + i] = c));
           const already = reported.get(key) ?? 0;
           reported.delete(key);

@@ -46,9 +46,9 @@ size FILE --power P [--max-n N]
   ignored; with --sweep (not over design.n) one search per point.
 mde FILE --power P
   Moves the active arm's mean (continuous) or response rate (binary) away from the control (or the
-  null value) in steps of 1 % of the SD (rates: 0.001) and finds the smallest effect whose
-  simulated power reaches P at the file's n, dropout simulated as in the file. With --sweep
-  (e.g. --sweep design.n=20:200:20) one search per point.
+  null value) in round steps of 0.1–1 % of the SD (0.01 for an SD from 1 to 10; rates: 0.001) and
+  finds the smallest effect whose simulated power reaches P at the file's n, dropout simulated as
+  in the file. With --sweep (e.g. --sweep design.n=20:200:20) one search per point.
 
 check FILE... [--format table|json|markdown] [--junit OUT.xml] [--precision H] [--allow-inconclusive]
   Judges each file's expect block at the file's own design point: the values written in the file

@@ -8,7 +8,11 @@ export interface Counts {
   replicates: number;
   /** Trials whose analysis succeeded (rejected the null hypothesis). */
   successes: number;
-  /** Trials in which some analysis was degenerate (scored as failures). */
+  /**
+   * Trials that failed with some analysis degenerate (too few completers, no
+   * variance…): the degenerate comparison was scored as a non-rejection. With
+   * several comparisons, a trial another comparison made a success is not counted.
+   */
   degenerate: number;
 }
 

@@ -110,7 +110,11 @@ export function closedFormEffect(scenario: ResolvedScenario, lattice: EffectLatt
   const { design } = scenario;
   const dropout = centreOf(design.dropout);
   const sizes = (design.kind === 'parallel' ? armSizes(design.n, design.allocation) : [design.n]).map((n) => n * (1 - dropout));
-  const powerAt = (j: number) => closedFormFor(withEffect(scenario, lattice, j))?.power(sizes);
+  // Undefined where the formula has no value: e.g. the noncentral t below 1 df (fractional completers of a tiny n).
+  const powerAt = (j: number) => {
+    const power = closedFormFor(withEffect(scenario, lattice, j))?.power(sizes);
+    return power !== undefined && Number.isFinite(power) ? power : undefined;
+  };
   if (powerAt(1) === undefined) return undefined;
   // The closed forms grow with the effect: double, then bisect.
   let hi = 1;

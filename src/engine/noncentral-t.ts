@@ -35,7 +35,7 @@ function adaptiveSimpson(f: (x: number) => number, a: number, b: number, toleran
  * (stdlib's `gammaln`) so that large df neither overflow nor lose precision.
  */
 function chiScaleDensity(s: number, df: number, logNormaliser: number): number {
-  if (s <= 0) return df === 1 ? Math.exp(logNormaliser + Math.log(2)) : df < 1 ? Infinity : 0;
+  if (s <= 0) return df === 1 ? Math.exp(logNormaliser + Math.log(2)) : 0;
   const v = df * s * s;
   return Math.exp(Math.log(2 * df * s) + (df / 2 - 1) * Math.log(v) - v / 2 + logNormaliser);
 }
@@ -56,7 +56,10 @@ function chiScaleDensity(s: number, df: number, logNormaliser: number): number {
  * `pt(c, df, ncp, lower.tail = FALSE)` and is tested against it.
  */
 export function noncentralTUpper(c: number, df: number, ncp: number): number {
-  if (!(c >= 0) || !(df > 0) || !Number.isFinite(ncp)) return NaN;
+  // Below 1 df the density of S has a pole at 0 that the quadrature cannot
+  // integrate: NaN (no value) rather than a wrong one. Callers get df ≥ 1
+  // except for the fractional completers of a tiny n with dropout.
+  if (!(c >= 0) || !(df >= 1) || !Number.isFinite(ncp)) return NaN;
   if (c === 0) return normalCdf(ncp, 0, 1);
   const logNormaliser = -(df / 2) * Math.LN2 - gammaln(df / 2);
   const integrand = (s: number) => chiScaleDensity(s, df, logNormaliser) * normalCdf(ncp - c * s, 0, 1);

@@ -64,9 +64,12 @@ export function fillParameters(
   const { design, endpoint } = scenario;
   // A distribution may put draws outside a parameter's range (a normal prior on
   // a rate, say); such draws are clipped to the range, never passed on as NaN.
-  params.dropout = clip(value(design.dropout), 0, MAX_DROPOUT);
-  params.correlation = design.kind === 'within-patient' ? clip(value(design.correlation), -MAX_CORRELATION, MAX_CORRELATION) : 0;
-  params.spillover = design.kind === 'within-patient' ? clip(value(design.spillover), 0, 1) : 0;
+  // A number is used as written: the validator has checked its range, and the
+  // closed forms and the fast path use it as written too.
+  const drawn = (param: Param, lo: number, hi: number) => (typeof param === 'number' ? param : clip(value(param), lo, hi));
+  params.dropout = drawn(design.dropout, 0, MAX_DROPOUT);
+  params.correlation = design.kind === 'within-patient' ? drawn(design.correlation, -MAX_CORRELATION, MAX_CORRELATION) : 0;
+  params.spillover = design.kind === 'within-patient' ? drawn(design.spillover, 0, 1) : 0;
   design.arms.forEach((arm, a) => {
     if (endpoint.kind === 'continuous') {
       params.mean[a] = value(endpoint.arms[arm.id].mean);
@@ -111,9 +114,9 @@ function applySpillover(params: TrialParameters, endpoint: 'continuous' | 'binar
   }
 }
 
-/** Largest dropout a draw may give: every patient lost would leave nothing to analyse. */
+/** Largest dropout a draw may give (a written dropout is below 1 by validation): every patient lost would leave nothing to analyse. */
 const MAX_DROPOUT = 0.999;
-/** Largest |correlation| a draw may give: ±1 makes the two sites identical. */
+/** Largest |correlation| a draw may give (a written one is inside (−1, 1) by validation): ±1 makes the two sites identical. */
 const MAX_CORRELATION = 0.999;
 /** Smallest SD a draw may give. */
 const MIN_SD = 1e-12;

@@ -82,8 +82,11 @@ export function runChunk(plan: Plan, seed: string, k: number, length: number): C
       if (p !== p) anyDegenerate = true;
       pValues[i] = p !== p ? 1 : p;
     }
-    if (anyDegenerate) degenerate++;
+    // A degenerate comparison counts as a non-rejection; the trial is counted as
+    // degenerate only when it fails, so that successes + degenerate ≤ replicates
+    // and "degenerate" always means "failed because some analysis could not be done".
     if (trialSucceeds(pValues, alpha, multiplicity, success)) successes++;
+    else if (anyDegenerate) degenerate++;
   }
   return { replicates: length, successes, degenerate };
 }

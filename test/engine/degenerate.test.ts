@@ -23,9 +23,9 @@ const ties = { kind: 'ordinal', better: 'higher', categories: ['none', 'some'], 
 
 /**
  * Every test of the catalogue (and both simulation paths of the t-tests) in a
- * setting where its analysis degenerates. Not `mcnemar-exact`: with no
- * discordant pairs it gives p = 1 by design (see the next tests), even when no
- * patient completed.
+ * setting where its analysis degenerates. `mcnemar-exact` degenerates only
+ * when no patient completed (R's binom.test(0, 0) is an error too): without
+ * discordant pairs it gives p = 1 by design (see the next tests).
  */
 const cases: Array<[string, string]> = [
   ['welch-t, n = 4 with dropout 0.9', file(par(4, 0.9), cont, { test: 'welch-t' })],
@@ -45,6 +45,7 @@ const cases: Array<[string, string]> = [
   ['chi-square with correction, p = 1 in both arms', file(par(20), bin(1, 1), { test: 'chi-square', continuityCorrection: true })],
   ['mcnemar (asymptotic), p = 0 in both arms (no discordant pairs)', file(within(20), bin(0, 0), { test: 'mcnemar' })],
   ['mcnemar (asymptotic), no completers', file(within(2, 0.9), bin(0.5, 0.2), { test: 'mcnemar' })],
+  ['mcnemar-exact, no completers', file(within(2, 0.9), bin(0.5, 0.2), { test: 'mcnemar-exact' })],
   ['binomial-exact, no completers', file(single(2, 0.9), { kind: 'binary', better: 'higher', arms: { t: { p: 0.5 } } }, { test: 'binomial-exact', null: 0.3 })],
   [
     'three arms (holm), n = 6 with dropout 0.9',
@@ -90,6 +91,26 @@ describe('degenerate analyses are counted and scored as non-rejections', () => {
       if (!loaded.ok) throw new Error(formatIssues(loaded.issues));
       expect(runPoint(loaded.resolved)).toMatchObject({ successes: 0, degenerate: 0, power: 0 });
     }
+  });
+
+  it('several comparisons: a trial another comparison made a success is not also counted as degenerate', () => {
+    // Three arms of 3 patients, 40 % dropout: one active arm often has fewer than 2 completers,
+    // while the other still rejects (means 20 vs 0, SD 1); success = any comparison (Holm).
+    const loaded = loadScenario(
+      JSON.stringify({
+        format: 'trialsim/1',
+        title: 'degenerate',
+        design: { kind: 'parallel', arms: [{ id: 'a' }, { id: 'b' }, { id: 'c', control: true }], n: 9, dropout: 0.4 },
+        endpoint: { kind: 'continuous', better: 'higher', arms: { a: { mean: 20, sd: 1 }, b: { mean: 20, sd: 1 }, c: { mean: 0, sd: 1 } } },
+        analysis: { test: 'welch-t', success: 'any' },
+        simulation: { replicates: R, seed: 'degenerate', fastPath: false },
+      }),
+    );
+    if (!loaded.ok) throw new Error(formatIssues(loaded.issues));
+    const r = runPoint(loaded.resolved);
+    expect(r.successes).toBeGreaterThan(0);
+    expect(r.degenerate).toBeGreaterThan(0);
+    expect(r.successes + r.degenerate).toBeLessThanOrEqual(R);
   });
 
   it('counts no degenerate trial in a healthy design', () => {

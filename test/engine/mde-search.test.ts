@@ -5,7 +5,7 @@ import { loadSizeFixture, pairedScenario, twoProportionScenario, twoSampleScenar
 const fixture = loadSizeFixture<ClosedFormsFixture>('closed-forms-r.json');
 
 describe('the effect lattice of mde', () => {
-  it('moves the active arm\u2019s mean from the control in steps of 1 % of the SD, in the direction of benefit', () => {
+  it('moves the active arm\u2019s mean from the control in round steps of 0.1–1 % of the SD (0.01 at SD 1), in the direction of benefit', () => {
     const scenario = twoSampleScenario(0.5, 70);
     const lattice = effectLattice(scenario) as EffectLattice;
     expect(lattice).toMatchObject({ kind: 'mean', arm: 'trt', path: 'endpoint.arms.trt.mean', reference: 0, direction: 1, unit: 0.01, fileEffect: 0.5 });
@@ -26,6 +26,12 @@ describe('the effect lattice of mde', () => {
     const three = twoSampleScenario(0.5);
     const design = { ...three.design, arms: [...three.design.arms, { id: 'x', label: 'x', control: false }], allocation: [1, 1, 1] };
     expect(effectLattice({ ...three, design } as typeof three)).toMatch(/exactly one active arm/);
+  });
+
+  it('has no closed form where the noncentral t would have under 1 df (2 patients, 30 % dropout: 1.4 expected completers), rather than a NaN read as reached', () => {
+    const base = pairedScenario(0.5, 0.5, 2);
+    const scenario = { ...base, design: { ...base.design, dropout: 0.3 } };
+    expect(closedFormEffect(scenario, effectLattice(scenario) as EffectLattice, 0.8)).toBeUndefined();
   });
 
   for (const c of fixture.effects) {

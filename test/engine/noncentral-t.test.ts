@@ -36,6 +36,9 @@ describe(`noncentral t against stats::pt (${fixture.generator.tool})`, () => {
   it('rejects invalid arguments with NaN', () => {
     expect(noncentralTUpper(-1, 10, 1)).toBeNaN();
     expect(noncentralTUpper(1, 0, 1)).toBeNaN();
+    // Below 1 df the quadrature cannot integrate the pole of S's density at 0
+    // (R's pt(2, 0.6, 1, lower.tail = FALSE) is 0.451665): no value, not a wrong one.
+    expect(noncentralTUpper(2, 0.6, 1)).toBeNaN();
     expect(noncentralTUpper(1, 10, Number.NaN)).toBeNaN();
   });
 });

@@ -75,6 +75,18 @@ describe('worker pool', () => {
     expect((shorter.ci95[1] - shorter.ci95[0]) / 2).toBeGreaterThan(0.01);
   });
 
+  it('adaptive precision stops at its cap, a partial last chunk included, as runPoint does (--limit maxReplicates=2500)', async () => {
+    const scenario = parallelContinuous(40, 'welch-t', 1);
+    const capped = [{ scenario, replicates: 2500, precision: 0.001, label: 'n = 40' }];
+    const expected = runPoint(scenario, { replicates: 2500, precision: 0.001 });
+    expect(expected.replicates).toBe(2500);
+    for (const size of [1, 3]) {
+      const pool = createNodePool(size);
+      pools.push(pool);
+      expect((await pool.runPoints(capped))[0], `${size} worker(s)`).toEqual(expected);
+    }
+  });
+
   it('cancels a run through its AbortSignal, stops the workers, and can run again', async () => {
     const pool = createNodePool(2);
     pools.push(pool);

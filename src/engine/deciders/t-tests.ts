@@ -17,6 +17,9 @@ const BAND = 1e-9;
 /** Neither verdict is certain from the critical values at hand. */
 const UNDECIDED = 2;
 
+/** (10 ε)²: below 10 ε of the largest |mean|, the analysis functions call a standard error degenerate. */
+const ESSENTIALLY_CONSTANT = (10 * Number.EPSILON) ** 2;
+
 /*
  * One pass over the data, about the first value: with a shift K taken from the
  * sample, Σ(x − K) and Σ(x − K)² give the mean and variance without the
@@ -157,8 +160,11 @@ export class TDecider implements Decider {
     let t: number;
     let minDf: number;
     let maxDf: number;
+    // The largest |mean|: a standard error below 10 ε of it is R's "data are essentially constant".
+    let scale = Math.abs(meanX);
     if (this.test === 'welch-t' || this.test === 'student-t') {
       const ny = m[yi];
+      scale = Math.max(scale, Math.abs(m[yi + 1]));
       const varianceY = m[yi + 2];
       if (this.test === 'welch-t') {
         se2 = varianceX / nx + varianceY / ny;
@@ -175,8 +181,8 @@ export class TDecider implements Decider {
       t = (meanX - (this.test === 'one-sample-t' ? this.nullValue : 0)) / Math.sqrt(se2);
       minDf = maxDf = nx - 1;
     }
-    // Unusable summaries (too few values, no spread) are left to the exact function.
-    if (nx >= 2 && se2 > 0 && Number.isFinite(t) && minDf >= 1) {
+    // Unusable summaries (too few values, no spread, a spread lost in rounding) are left to the exact function.
+    if (nx >= 2 && se2 > 0 && se2 >= ESSENTIALLY_CONSTANT * scale * scale && Number.isFinite(t) && minDf >= 1) {
       const stat = this.sides === 2 ? Math.abs(t) : this.better === 'higher' ? t : -t;
       let verdict = this.compare(stat, minDf, maxDf, alpha);
       if (verdict === UNDECIDED && minDf !== maxDf) {

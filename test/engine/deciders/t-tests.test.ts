@@ -133,7 +133,7 @@ describe('t decider', () => {
     },
   );
 
-  it.each(tests)('%s: tallyFromSummaries counts exactly the p ≤ α of the exact p-values, degenerate summaries included', (test) => {
+  it.each(tests)('%s: tallyFromSummaries counts exactly the p ≤ α of the exact p-values, degenerate and essentially constant summaries included', (test) => {
     const rng = seededXorwow(`tally ${test}`);
     const decider = tDecider(test, 2, 'higher', 0, 1);
     const replicates = 3000;
@@ -141,11 +141,12 @@ describe('t decider', () => {
     for (let r = 0; r < replicates; r++) {
       for (let arm = 0; arm < 2; arm++) {
         const at = 6 * r + 3 * arm;
-        // Mostly ordinary samples; now and then one value, or no spread.
+        // Mostly ordinary samples; now and then one value, no spread, or a spread
+        // lost in rounding against the means (R's "data are essentially constant").
         const n = r % 97 === 0 ? 1 : 2 + Math.floor(rng.uniform() * 40);
         summaries[at] = n;
-        summaries[at + 1] = arm === 0 ? 4 * (rng.uniform() - 0.3) : 0;
-        summaries[at + 2] = r % 89 === 0 ? 0 : 0.5 + 8 * rng.uniform();
+        summaries[at + 1] = r % 83 === 0 ? 1000 - 0.001 * arm : arm === 0 ? 4 * (rng.uniform() - 0.3) : 0;
+        summaries[at + 2] = r % 89 === 0 ? 0 : r % 83 === 0 ? 1e-26 : 0.5 + 8 * rng.uniform();
       }
     }
     let rejections = 0;
