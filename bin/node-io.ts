@@ -7,7 +7,8 @@ import { UsageError } from '../src/cli/usage-error.js';
 
 /** The real file system, streams, hashing and worker threads: the CLI's Node side (`src/` has no Node built-ins). */
 export const nodeIo: CliIo = {
-  readText: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path, 'utf8') : readTextAtMost(path, maxBytes)),
+  // Without a UTF-8 byte-order mark, as a browser's TextDecoder reads it (editors on Windows write one).
+  readText: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path, 'utf8') : readTextAtMost(path, maxBytes)).replace(/^\uFEFF/, ''),
   writeText: (path, text) => {
     try {
       writeFileSync(path, text);

@@ -5,6 +5,7 @@
  * (`delta / sd`, kept as a string), or a distribution written as JSON
  * (`{"normal": {"mean": 3.89, "sd": 0.8}}`). The validator then judges it.
  */
+import { splitValues } from '../src/scenario/split-values.js';
 
 /** What a field's text stands for: a value to store, or nothing (remove the key). */
 export type FieldValue = { value: unknown } | { remove: true };
@@ -49,8 +50,7 @@ export function sweepValuesText(values: unknown): string {
 
 /** Reads `20, 30, 40` (or an expression per item) into a list; empty items are skipped. */
 export function parseSweepValues(text: string): unknown[] {
-  return text
-    .split(/[,;]/)
+  return splitValues(text, ',;')
     .map((s) => parseFieldText(s))
     .filter((v): v is { value: unknown } => 'value' in v)
     .map((v) => v.value);

@@ -5,6 +5,8 @@ import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SWEEP_PATHS, MIN_N, MIN_PRECISION, par
 import { formatCost } from '../engine/run-budget.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 import { parseShard, type Shard } from '../engine/shard.js';
+import { canonicalPath, parseSetArgument } from '../scenario/paths.js';
+import { escapeUnsafeText, SINGLE_LINE_TEXT_ALLOWED, textProblem } from '../scenario/text.js';
 
 /** Parses an optional whole-number option within [min, max]. */
 function wholeNumber(flag: string, text: string | undefined, min: number, max: number): number | undefined {
@@ -174,6 +176,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     }
     limits.maxCost = cost;
   }
+  if (values.seed !== undefined) {
+    // The rules of simulation.seed in a file: the seed is printed in every result.
+    const problem = values.seed.length === 0 || values.seed.length > 200 ? 'it must have 1 to 200 characters' : textProblem(values.seed, false);
+    if (problem !== undefined) throw new UsageError(`--seed: got "${escapeUnsafeText(values.seed)}"; allowed: ${SINGLE_LINE_TEXT_ALLOWED} of at most 200 characters (${problem})`);
+  }
   const replicates = wholeNumber('--replicates', values.replicates, 1, limits.maxReplicates);
   const workers = wholeNumber('--workers', values.workers, 1, MAX_WORKERS);
   let precision: number | undefined;
@@ -200,6 +207,13 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     throw new UsageError(`--sweep: got ${sweep.length} paths; allowed: at most ${MAX_SWEEP_PATHS} (two make a grid)`);
   }
   if (sweep.length === 2 && sweep[0].path === sweep[1].path) throw new UsageError(`--sweep: ${sweep[0].path} is swept twice`);
+  for (const s of sweep) {
+    const fixed = (values.set ?? []).find((arg) => {
+      const parsed = parseSetArgument(arg);
+      return parsed.ok && canonicalPath(parsed.path) === canonicalPath(s.path);
+    });
+    if (fixed !== undefined) throw new UsageError(`--set ${fixed} and --sweep ${s.path}: a value is either fixed or swept; drop one of them`);
+  }
   let shard: Shard | undefined;
   if (values.shard !== undefined) {
     if (command === 'check') {

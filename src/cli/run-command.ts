@@ -1,6 +1,6 @@
 import { formatResults } from '../report/format-result.js';
 import type { RunResult } from '../report/run-result.js';
-import { runCurves } from '../report/curve-series.js';
+import { curveProblem, runCurves } from '../report/curve-series.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
@@ -32,10 +32,8 @@ export async function runCommand(args: CliArguments, io: CliIo): Promise<number>
   // Refuse a run that would take too long before any of it starts, with the estimate.
   loaded.forEach(({ points }, i) => enforceRunBudget(args.files[i], prepareRun(points, runSettings(args)).simulated, args));
   if (args.svg !== undefined) {
-    const paths = new Set(loaded[0].points.flatMap((p) => Object.keys(p.set)));
-    if (paths.size === 0 || loaded[0].points.length < 2) {
-      throw new UsageError('--svg draws a curve: the scenario needs a sweep with at least two points (in the file or with --sweep)');
-    }
+    const problem = curveProblem(loaded[0].points.map((p) => p.set));
+    if (problem !== undefined) throw new UsageError(`--svg: ${problem}`);
   }
   const simulator = io.simulator(args.workers);
   const results: RunResult[] = [];

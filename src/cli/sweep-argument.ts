@@ -1,4 +1,5 @@
 import { formatPath, parsePath } from '../scenario/paths.js';
+import { splitValues } from '../scenario/split-values.js';
 import { MAX_SWEEP_VALUES } from '../scenario/limits.js';
 import type { Expression } from '../scenario/types.js';
 import { UsageError } from './usage-error.js';
@@ -49,7 +50,7 @@ export function parseSweepArgument(arg: string): SweepArgument {
     return { path, values };
   }
   if (range.length !== 1) throw new UsageError(`--sweep ${arg}: a range is from:to:step (three numbers separated by ":")`);
-  const parts = text.split(',').map((p) => p.trim());
+  const parts = splitValues(text);
   if (parts.some((p) => p === '')) throw new UsageError(`--sweep ${arg}: an empty value in the list`);
   if (parts.length > MAX_SWEEP_VALUES) throw new UsageError(`--sweep ${arg}: ${parts.length} values; allowed: at most ${MAX_SWEEP_VALUES}`);
   return { path, values: parts.map((p) => (NUMBER.test(p) ? Number(p) : p)) };

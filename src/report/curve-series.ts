@@ -19,6 +19,24 @@ function labelOf(set: Record<string, unknown>, skip: string): string {
 
 const capitalised = (quantity: string) => quantity.charAt(0).toUpperCase() + quantity.slice(1);
 
+/** The x axis of a sweep's curves: `design.n` when it is swept, else the first swept path. */
+function xPathOf(sets: readonly Record<string, unknown>[]): string | undefined {
+  const paths = [...new Set(sets.flatMap((set) => Object.keys(set)))];
+  return paths.includes('design.n') ? 'design.n' : paths[0];
+}
+
+/**
+ * Why the points of a sweep (their `set`s) cannot be drawn as curves, or
+ * undefined when they can. Known before anything is simulated, so `--svg` can
+ * refuse at once.
+ */
+export function curveProblem(sets: readonly Record<string, unknown>[]): string | undefined {
+  const xPath = xPathOf(sets);
+  if (xPath === undefined || sets.length < 2) return 'a curve needs a sweep with at least two points (in the file or with --sweep)';
+  const bad = sets.find((set) => typeof set[xPath] !== 'number');
+  return bad === undefined ? undefined : `cannot draw ${xPath} = ${JSON.stringify(bad[xPath])}: the x values must be numbers, not expressions`;
+}
+
 /**
  * The curves of a `trialsim run` result: x is `design.n` when it is swept,
  * else the first swept path; with a second swept path, one curve per value of
@@ -26,13 +44,12 @@ const capitalised = (quantity: string) => quantity.charAt(0).toUpperCase() + qua
  * Returns a one-line reason instead when the result cannot be drawn.
  */
 export function runCurves(result: RunResult, markN?: number): CurveData | string {
-  const paths = [...new Set(result.points.flatMap((p) => Object.keys(p.set)))];
-  if (paths.length === 0 || result.points.length < 2) return 'a curve needs a sweep with at least two points (in the file or with --sweep)';
-  const xPath = paths.includes('design.n') ? 'design.n' : paths[0];
+  const problem = curveProblem(result.points.map((p) => p.set));
+  if (problem !== undefined) return problem;
+  const xPath = xPathOf(result.points.map((p) => p.set))!;
   const groups = new Map<string, CurveSeries>();
   for (const p of result.points) {
-    const x = p.set[xPath];
-    if (typeof x !== 'number') return `cannot draw ${xPath} = ${JSON.stringify(x)}: the x values must be numbers`;
+    const x = p.set[xPath] as number;
     const label = labelOf(p.set, xPath);
     const series = groups.get(label) ?? { ...(label ? { label } : {}), points: [] };
     series.points.push({ x, power: p.assurance ?? p.power ?? NaN, ci95: p.ci95 });

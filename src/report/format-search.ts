@@ -24,7 +24,7 @@ function sizeTable(results: SizeResult[]): Table {
   const paths = sweptPaths(results);
   const quantity = results[0].quantity;
   return {
-    header: [...paths, 'target', 'n', 'per arm', quantity, 'ci95 low', 'ci95 high', 'n-1', `${quantity} at n-1`, 'n randomized', 'closed form n', 'evaluations'],
+    header: [...paths, 'target', 'n', 'per arm', quantity, 'ci95 low', 'ci95 high', 'n one step below', `${quantity} one step below`, 'n randomized', 'closed form n', 'evaluations'],
     rows: results.map((r) => [
       ...paths.map((p) => String(r.set[p] ?? '')),
       String(r.target),

@@ -4,6 +4,7 @@ import { TESTS } from '../analysis/catalog.js';
 import { armSizes } from '../designs/arm-sizes.js';
 import type { Param, ResolvedScenario, ScenarioFile } from '../scenario/types.js';
 import { centreOf } from '../scenario/param-centre.js';
+import { canonicalPath, isWithinPath } from '../scenario/paths.js';
 import type { ReportedPoint, RunResult } from './run-result.js';
 
 const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
@@ -71,7 +72,17 @@ export function justification(file: ScenarioFile, scenario: ResolvedScenario, re
   ];
   const cited = citations(file);
   if (cited.length > 0) sentences.push(`The assumed outcomes are taken from ${cited.join('; ')}.`);
+  // An assumption on a sourced value (say, that another product acts like the
+  // cited one) qualifies the source; only the others are unsourced.
+  const sourced = (file.sources ?? []).flatMap((s) => (s.paths ?? []).map(canonicalPath)).filter((p): p is string => p !== undefined);
+  const isSourced = (path: string) => {
+    const canonical = canonicalPath(path);
+    return canonical !== undefined && sourced.some((s) => isWithinPath(s, canonical));
+  };
   const assumed = (file.assumptions ?? []).map((a) => a.path);
-  if (assumed.length > 0) sentences.push(`Not taken from a source and therefore assumptions: ${assumed.join(', ')}.`);
+  const unsourced = assumed.filter((path) => !isSourced(path));
+  const qualified = assumed.filter(isSourced);
+  if (unsourced.length > 0) sentences.push(`Not taken from a source and therefore assumptions: ${unsourced.join(', ')}.`);
+  if (qualified.length > 0) sentences.push(`Assumed in applying the sources: ${qualified.join(', ')}.`);
   return sentences.join(' ');
 }

@@ -795,6 +795,8 @@ function checkBounds(out: Collector, obj: Record<string, unknown>, path: string,
   checkKeys(out, p, b, BOUND_KEYS, p);
   const lo = ownValue(b, 'atLeast');
   const hi = ownValue(b, 'atMost');
+  // (A misspelt key is reported above; an object with no key at all would check nothing, silently.)
+  if (Object.keys(b).length === 0) out.add(p, b, 'an object with "atLeast", "atMost" or both (an empty one would check nothing)');
   const inUnit = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
   if (lo !== undefined && !inUnit(lo)) out.add(`${p}.atLeast`, lo, 'a number in [0, 1]');
   if (hi !== undefined && !inUnit(hi)) out.add(`${p}.atMost`, hi, 'a number in [0, 1]');

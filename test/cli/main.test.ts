@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../helpers/fake-io.js';
@@ -203,6 +206,19 @@ describe('output files that cannot be written', () => {
     }
   });
 
+  it('the real binary reads a file that starts with a UTF-8 byte-order mark, as the browser does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trialsim-bom-'));
+    try {
+      const path = join(dir, 'bom.json');
+      writeFileSync(path, `\uFEFF${readFileSync(NCT, 'utf8')}`);
+      const r = await cli(['validate', path]);
+      expect(r.stderr).toBe('');
+      expect([r.code, r.stdout]).toEqual([0, `${path}: valid (8 design points)\n`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the real binary: a missing folder and a folder in place of the file (bin/node-io.ts)', async () => {
     const missing = await cli(['run', NCT, '--replicates', '100', '--out', '/nonexistent-trialsim/x.txt']);
     expect(missing.code).toBe(2);
@@ -225,5 +241,43 @@ describe('trialsim validate', () => {
       expect(await main(['validate', NCT, ...option], refused)).toBe(2);
       expect(refused.err).toMatch(new RegExp(`^trialsim: ${option[0]}: validate writes its findings to standard output and error only`));
     }
+  });
+});
+
+describe('--set and --sweep on one path', () => {
+  it('is a usage error rather than a sweep silently dropped', async () => {
+    const io = fakeIo();
+    expect(await main(['run', NCT, '--set', 'design.n=80', '--sweep', 'design.n=20,30'], io)).toBe(2);
+    expect(io.err).toBe('trialsim: --set design.n=80 and --sweep design.n: a value is either fixed or swept; drop one of them\n(see trialsim --help)\n');
+    // --set on a path the file sweeps still fixes it (the file's sweep is the file's, --sweep the command line's).
+    const fixed = fakeIo();
+    expect(await main(['run', NCT, '--replicates', '200', '--set', 'design.n=80', '--format', 'json'], fixed)).toBe(0);
+    expect(JSON.parse(fixed.out).points).toHaveLength(1);
+  });
+});
+
+describe('--svg on a sweep it cannot draw', () => {
+  it('refuses before simulating: expression x values, or no sweep', async () => {
+    for (const [extra, reason] of [
+      [['--sweep', 'design.n=2*20,2*35'], '--svg: cannot draw design.n = "2*20": the x values must be numbers, not expressions'],
+      [['--set', 'design.n=40'], '--svg: a curve needs a sweep with at least two points (in the file or with --sweep)'],
+    ] as const) {
+      const io = fakeIo();
+      io.simulator = () => {
+        throw new Error('must not start');
+      };
+      expect(await main(['run', NCT, ...extra, '--svg', 'e.svg'], io)).toBe(2);
+      expect(io.err).toBe(`trialsim: ${reason}\n(see trialsim --help)\n`);
+      expect(io.out).toBe('');
+    }
+  });
+});
+
+describe('--seed', () => {
+  it('follows the rules of simulation.seed: no control characters reach the terminal', async () => {
+    const io = fakeIo();
+    expect(await main(['run', NCT, '--seed', 'a\u001b[31mb'], io)).toBe(2);
+    expect(io.err).toMatch(/^trialsim: --seed: got "a\\u001b\[31mb"; allowed: a one-line text without control characters/);
+    expect(io.err).not.toContain('\u001b');
   });
 });

@@ -48,7 +48,7 @@ describe('trialsim size', () => {
     const io = fakeIo();
     expect(await main(['size', NCT, '--power', '0.8', '--replicates', '2000', '--sweep', 'endpoint.arms.saline.sd=1.97,3.01', '--format', 'csv'], io)).toBe(0);
     const lines = io.out.trim().split('\n');
-    expect(lines[0]).toBe('endpoint.arms.saline.sd,target,n,per arm,power,ci95 low,ci95 high,n-1,power at n-1,n randomized,closed form n,evaluations');
+    expect(lines[0]).toBe('endpoint.arms.saline.sd,target,n,per arm,power,ci95 low,ci95 high,n one step below,power one step below,n randomized,closed form n,evaluations');
     expect(lines).toHaveLength(3);
     const [small, large] = lines.slice(1).map((l) => Number(l.split(',')[2]));
     expect(large).toBeGreaterThan(small);

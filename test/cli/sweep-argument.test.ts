@@ -21,3 +21,9 @@ describe('--sweep arguments', () => {
     }
   });
 });
+
+describe('parseSweepArgument: expressions with commas', () => {
+  it('keeps min(0.05, 0.1) as one value', () => {
+    expect(parseSweepArgument('let.placeboRate=min(0.05, 0.1),0.1')).toEqual({ path: 'let.placeboRate', values: ['min(0.05, 0.1)', 0.1] });
+  });
+});

@@ -356,6 +356,12 @@ describe('validateScenario: simulation and expect', () => {
       'expect.sampleSize.atMost: got missing; allowed: a whole number from 2 to 100000',
     ]);
   });
+
+  it('refuses an empty bound, which would check nothing while the file seems to expect something', () => {
+    const f = loose(parallelContinuous());
+    f.expect = { power: {} };
+    expect(messages(f)).toEqual(['expect.power: got {}; allowed: an object with "atLeast", "atMost" or both (an empty one would check nothing)']);
+  });
 });
 
 describe('validateScenario: sweep', () => {
