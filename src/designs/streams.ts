@@ -15,6 +15,8 @@ import { STATE_WORDS, Xorwow } from '../random/xorwow.js';
  */
 export class TrialStreams {
   readonly outcome = new Xorwow();
+  /** A within-patient trial's second site: its own stream, so that neither site's draws depend on n. */
+  readonly secondSite = new Xorwow();
   readonly dropout = new Xorwow();
   readonly parameters = new Xorwow();
   private readonly seeds: Int32Array;

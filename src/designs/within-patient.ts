@@ -12,8 +12,9 @@ import type { TrialStreams } from './streams.js';
  * scale it, binary and ordinal outcomes cut it at the arm's thresholds
  * (spill-over is already in `params`). A patient who drops out loses both
  * sites; dropout is decided first, and only completers are simulated (see
- * `countCompleters`). The paired analysis reads the values, so `data.moments`
- * are NaN.
+ * `countCompleters`). Each site's latent normals come from its own stream, so
+ * patient i's pair is the same whatever n is (common random numbers across a
+ * sweep). The paired analysis reads the values, so `data.moments` are NaN.
  */
 export function simulateWithinPatient(
   streams: TrialStreams,
@@ -23,10 +24,11 @@ export function simulateWithinPatient(
   data: TrialData,
 ): void {
   streams.start(streams.outcome);
+  streams.start(streams.secondSite);
   streams.start(streams.dropout);
   const [first, second] = data.values;
   const k = params.dropout > 0 ? countCompleters(streams.dropout, n, params.dropout, first) : n;
-  fillCorrelatedPairs(streams.outcome, first, second, k, params.correlation);
+  fillCorrelatedPairs(streams.outcome, streams.secondSite, first, second, k, params.correlation);
   for (let a = 0; a < 2; a++) {
     const values = data.values[a];
     if (endpoint === 'continuous') scaleLatent(values, k, params.mean, params.sd, a);

@@ -51,7 +51,9 @@ export interface Plan {
  */
 function streamStarts(design: DesignKind, armCount: number, fastPath: boolean): number {
   if (fastPath) return 0;
-  return 1 + (design === 'within-patient' ? 2 : 2 * armCount);
+  // The parameters; then per arm its outcomes and its dropout, or, within
+  // patients, each site's outcomes and the patients' dropout.
+  return 1 + (design === 'within-patient' ? 3 : 2 * armCount);
 }
 
 /** Compiles a resolved scenario (one design point) into a plan. */

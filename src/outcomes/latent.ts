@@ -5,12 +5,14 @@ import { fillStandardNormal } from '../random/normal.js';
  * Writes `n` pairs of standard normals with correlation `rho` into
  * `first[0..n)` and `second[0..n)`: the latent values of a patient's two sites.
  * Continuous outcomes scale them; binary and ordinal outcomes threshold them, so
- * one correlation parameter means the same thing for every endpoint.
+ * one correlation parameter means the same thing for every endpoint. The
+ * sites draw from two streams (they may be one): with two, pair i does not
+ * depend on n.
  */
-export function fillCorrelatedPairs(rng: Rng, first: Float64Array, second: Float64Array, n: number, rho: number): void {
+export function fillCorrelatedPairs(firstRng: Rng, secondRng: Rng, first: Float64Array, second: Float64Array, n: number, rho: number): void {
   const residual = Math.sqrt(1 - rho * rho);
-  fillStandardNormal(rng, first, n);
-  fillStandardNormal(rng, second, n);
+  fillStandardNormal(firstRng, first, n);
+  fillStandardNormal(secondRng, second, n);
   for (let i = 0; i < n; i++) second[i] = rho * first[i] + residual * second[i];
 }
 

@@ -9,7 +9,7 @@ describe('latent bivariate normal', () => {
     for (const rho of [0, 0.5, 0.9, -0.3]) {
       const a = new Float64Array(n);
       const b = new Float64Array(n);
-      fillCorrelatedPairs(seededXorwow(`rho${rho}`), a, b, n, rho);
+      fillCorrelatedPairs(seededXorwow(`rho${rho}`), seededXorwow(`rho${rho} second`), a, b, n, rho);
       let sab = 0, saa = 0, sbb = 0;
       for (let i = 0; i < n; i++) {
         sab += a[i] * b[i];
@@ -24,7 +24,7 @@ describe('latent bivariate normal', () => {
   it('cut at Φ⁻¹(1 − p) gives a binary outcome with probability p', () => {
     const a = new Float64Array(n);
     const b = new Float64Array(n);
-    fillCorrelatedPairs(seededXorwow('binary'), a, b, n, 0.5);
+    fillCorrelatedPairs(seededXorwow('binary'), seededXorwow('binary second'), a, b, n, 0.5);
     const p = 0.621;
     thresholdLatent(a, n, Float64Array.of(normalQuantile(1 - p, 0, 1)));
     const share = a.reduce((s, v) => s + v, 0) / n;
