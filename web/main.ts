@@ -29,6 +29,7 @@ import { PRESETS } from './presets.js';
 import { progressiveRunner } from './progressive-runner.js';
 import { blankScenario } from './scenario-edit.js';
 import { DEFAULT_TARGET, hashFor, parseTarget, readHash, readScenarioFile } from './share.js';
+import { escapeUnsafeText } from '../src/scenario/text.js';
 import { sizeSentences } from './size-view.js';
 
 /** Most problems listed at once (a broken sweep can produce many). */
@@ -639,21 +640,29 @@ async function openLink(initial = false): Promise<boolean> {
     showLoadMessage(`This link could not be opened: its fragment has ${hash.tooLong} characters, far more than a scenario link holds. ${instead}`);
     return false;
   }
+  let targetNote: string | undefined;
   if (hash.target !== undefined) {
     const t = parseTarget(hash.target);
     if (t !== undefined) {
       target = t;
       targetInput.value = String(t);
       findN.textContent = `Find the smallest n for ${t}`;
+    } else {
+      const shown = escapeUnsafeText(hash.target.length > 40 ? `${hash.target.slice(0, 40)}…` : hash.target);
+      targetNote = `This link's target power "${shown}" is not a power between 0 and 1 (e.g. 0.9); the target stays ${target}.`;
     }
   }
-  if (hash.scenario === undefined) return false;
+  if (hash.scenario === undefined) {
+    if (targetNote) showLoadMessage(targetNote);
+    return false;
+  }
   const d = await decodeScenario(hash.scenario);
   if (!d.ok) {
     showLoadMessage(`This link could not be opened: ${d.message}. ${instead}`);
     return false;
   }
   setScenario(d.text, 'link');
+  if (d.loaded.ok && targetNote) showLoadMessage(targetNote);
   if (!d.loaded.ok) showLoadMessage(`The scenario in this link cannot run yet: ${d.loaded.issues.length} problem${d.loaded.issues.length === 1 ? '' : 's'}, listed above the results and shown at the fields they concern. First: ${formatIssue(d.loaded.issues[0])}`);
   return true;
 }

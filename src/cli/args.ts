@@ -1,7 +1,7 @@
 import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
 import { parseArgv } from './argv-options.js';
-import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SWEEP_PATHS, MIN_N, MIN_PRECISION, parseLimitArguments, type ScenarioLimits } from '../scenario/limits.js';
+import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SWEEP_PATHS, MIN_ALPHA, MIN_N, MIN_PRECISION, parseLimitArguments, type ScenarioLimits } from '../scenario/limits.js';
 import { formatCost } from '../engine/run-budget.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 import { parseShard, type Shard } from '../engine/shard.js';
@@ -18,11 +18,11 @@ function wholeNumber(flag: string, text: string | undefined, min: number, max: n
   return value;
 }
 
-/** Parses an optional number strictly between `low` and `high` (or up to `high` when `highIncluded`). */
-function between(flag: string, text: string | undefined, low: number, high: number, allowed: string, highIncluded = false): number | undefined {
+/** Parses an optional number strictly between `low` and `high`. */
+function between(flag: string, text: string | undefined, low: number, high: number, allowed: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  const ok = text.trim() !== '' && value > low && (highIncluded ? value <= high : value < high);
+  const ok = text.trim() !== '' && value > low && value < high;
   if (!ok) throw new UsageError(`${flag}: got "${text}"; allowed: ${allowed}`);
   return value;
 }
@@ -194,7 +194,14 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if ((command === 'size' || command === 'mde') && power === undefined) {
     throw new UsageError(`${command} needs --power, the power to reach, e.g. --power 0.9`);
   }
-  const alpha = between('--alpha', values.alpha, 0, 0.5, 'a significance level above 0 and at most 0.5, e.g. 0.025', true);
+  // The scenario's own bounds for analysis.alpha, checked here so that the message names the flag typed.
+  let alpha: number | undefined;
+  if (values.alpha !== undefined) {
+    alpha = Number(values.alpha);
+    if (values.alpha.trim() === '' || !(alpha >= MIN_ALPHA && alpha <= 0.5)) {
+      throw new UsageError(`--alpha: got "${values.alpha}"; allowed: a significance level from ${MIN_ALPHA} to 0.5, e.g. 0.025`);
+    }
+  }
   const maxN = wholeNumber('--max-n', values['max-n'], MIN_N, limits.maxN);
   if (maxN !== undefined && command !== 'size') throw new UsageError('--max-n is an option of size');
   if (values.png !== undefined) {

@@ -104,7 +104,10 @@ function sizeBlock(r: SizeResult): string {
   const q = r.quantity;
   const lines: Array<[string, string]> = [['target ' + q, String(r.target)]];
   if (r.n === null) {
-    lines.push(['n', `not reached with n \u2264 ${r.maxN} (largest tried: ${r.evaluated.at(-1)?.n}, ${q} ${fixed(r.evaluated.at(-1)?.power)}); raise --max-n`]);
+    const last = r.evaluated.at(-1);
+    // A power still near α at the largest n means nothing to detect, not too low a bound.
+    const advice = last !== undefined && last.power < 2 * r.alpha ? `the ${q} stays near \u03b1 = ${r.alpha}: is there an effect to detect?` : 'raise --max-n';
+    lines.push(['n', `not reached with n \u2264 ${r.maxN} (largest tried: ${last?.n}, ${q} ${fixed(last?.power)}); ${advice}`]);
   } else {
     lines.push([r.dropout > 0 ? 'n analysed' : 'n', `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}`]);
     lines.push([`${q} at n`, `${fixed(r.power)}  ${interval(r.ci95)}`]);

@@ -326,6 +326,13 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'the UI in headless Chromium' : 
     expect(after.lastResult!.test).toBe('fisher-exact');
   });
 
+  it('a link with an impossible target power says so, keeps the default target and runs its scenario', async () => {
+    const page = await open(`${await linkTo(PRESET_TEXT)}&t=7x`);
+    const message = page.getByTestId('load-message');
+    await expect.poll(() => message.textContent()).toMatch(/This link's target power "7x" is not a power between 0 and 1 \(e\.g\. 0\.9\); the target stays 0\.8\./);
+    await expect.poll(async () => (await pageState(page)).status, { timeout: 30_000 }).toBe('done');
+  });
+
   it('a link to a run too large to finish soon does not start by itself; Run starts it, Escape cancels it', async () => {
     const data = JSON.parse(PRESET_TEXT);
     data.simulation.replicates = 10_000_000;

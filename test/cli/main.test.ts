@@ -281,3 +281,13 @@ describe('--seed', () => {
     expect(io.err).not.toContain('\u001b');
   });
 });
+
+describe('--alpha', () => {
+  it('is refused outside the bounds of analysis.alpha, naming the flag', async () => {
+    for (const value of ['1e-9', '0.7', '0', 'x']) {
+      const io = fakeIo();
+      expect(await main(['run', NCT, '--alpha', value], io), value).toBe(2);
+      expect(io.err).toBe(`trialsim: --alpha: got "${value}"; allowed: a significance level from 1e-8 to 0.5, e.g. 0.025\n(see trialsim --help)\n`);
+    }
+  });
+});

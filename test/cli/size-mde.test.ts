@@ -68,7 +68,14 @@ describe('trialsim size', () => {
     for (const part of ['class="power-curve"', 'class="wilson-band"', 'class="target"', 'class="chosen"', 'target 0.9']) expect(svg).toContain(part);
     const small = fakeIo();
     expect(await main(['size', NCT, '--power', '0.9', '--replicates', '2000', '--max-n', '20'], small)).toBe(1);
-    expect(small.out).toMatch(/not reached with n ≤ 20/);
+    expect(small.out).toMatch(/not reached with n ≤ 20 \(largest tried: 20, power 0\.\d{4}\); raise --max-n/);
+  });
+
+  it('without an effect, says the power stays near α instead of advising a larger --max-n', async () => {
+    const io = fakeIo();
+    const argv = ['size', NCT, '--power', '0.8', '--replicates', '500', '--max-n', '400', '--set', 'endpoint.arms.msc.mean=1.44'];
+    expect(await main(argv, io)).toBe(1);
+    expect(io.out).toMatch(/not reached with n ≤ 400 \(largest tried: 400, power 0\.0\d{3}\); the power stays near α = 0\.05: is there an effect to detect\?/);
   });
 
   it('usage errors exit 2 with one line', async () => {
