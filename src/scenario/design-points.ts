@@ -72,7 +72,12 @@ export function designPoints(
         const c = canonical.get(o.path) ?? o.path;
         return [o.path, c].some((p) => issue.path === p || issue.path.startsWith(`${p}.`) || issue.path.startsWith(`${p}[`));
       });
-      issues.push(swept ? { ...issue, path: joinPath('sweep', swept.path), hint: `at ${swept.path} = ${JSON.stringify(swept.value)}` } : issue);
+      if (swept) issues.push({ ...issue, path: joinPath('sweep', swept.path), hint: `at ${swept.path} = ${JSON.stringify(swept.value)}` });
+      else {
+        // A value computed from a swept `let` name: say at which sweep point it went wrong.
+        const at = pointOverrides.map((o) => `${o.path} = ${JSON.stringify(o.value)}`).join(', ');
+        issues.push(at === '' ? issue : { ...issue, hint: issue.hint === undefined ? `at ${at}` : `${issue.hint}; at ${at}` });
+      }
     }
   }
   return issues.length > 0 ? { ok: false, issues: capIssues(dedupe(issues)) } : { ok: true, file: base.file, points };

@@ -178,7 +178,9 @@ function convert(node: unknown, names: string[], depth: number): SafeNode | stri
     case 'OperatorNode': {
       const fn = n.fn;
       const args = Array.isArray(n.args) ? (n.args as unknown[]) : [];
-      if (n.isPercentage === true || fn === 'mod') return 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)';
+      if (n.isPercentage === true) return 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)';
+      // mathjs parses both `7 % 3` and `7 mod 3` as mod; which was written decides the message.
+      if (fn === 'mod') return n.op === 'mod' ? 'the operator "mod" is not allowed (only + - * / ^)' : 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)';
       if (fn === 'to') return 'unit conversions are not allowed';
       const unary = fn === 'unaryMinus' || fn === 'unaryPlus';
       const binaryOps: Record<string, '+' | '-' | '*' | '/' | '^'> = {

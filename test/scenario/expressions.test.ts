@@ -125,6 +125,7 @@ describe('compileExpression: the sandbox', () => {
     ['a ?? b', 'the operator "??" is not allowed (only + - * / ^)'],
     ['5 % 3', 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)'],
     ['50%', 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)'],
+    ['7 mod 3', 'the operator "mod" is not allowed (only + - * / ^)'],
     ['sqrt', '"sqrt" is a function; call it, e.g. sqrt(x)'],
     ['sqrt(1, 2)', 'sqrt takes 1 argument'],
     ['pow(2)', 'pow takes 2 arguments'],

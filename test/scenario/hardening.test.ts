@@ -193,6 +193,14 @@ describe('design points of a large file with a large sweep', () => {
       'sweep["endpoint.arms.msc.sd"]: got 10000000000000; allowed: a number ≤ 1e12 (at endpoint.arms.msc.sd = 10000000000000)',
     ]);
   });
+
+  it('a value computed from a swept let name names the sweep point it failed at', () => {
+    const f = loose(parallelContinuous());
+    f.let = { shift: 1 };
+    f.endpoint.arms.msc.sd = '2 - shift';
+    f.sweep = { 'let.shift': [1, 3] };
+    expect(messages(designPoints(JSON.stringify(f)))).toEqual(['endpoint.arms.msc.sd: got "2 - shift" (= -1); allowed: a number > 0 (at let.shift = 3)']);
+  });
 });
 
 describe('prototype pollution', () => {
