@@ -553,6 +553,9 @@ function checkArms(out: Collector, arms: unknown[], kind: DesignKind | undefined
   return allValid ? ids : undefined;
 }
 
+/** "an" before a vowel ("an ordinal endpoint"), else "a". */
+const article = (word: string | undefined) => (word !== undefined && /^[aeiou]/i.test(word) ? 'an' : 'a');
+
 function checkEndpoint(ctx: Context, design: DesignInfo): EndpointKind | undefined {
   const { out, root } = ctx;
   const MAX_CATEGORIES = ctx.limits.maxCategories;
@@ -563,7 +566,12 @@ function checkEndpoint(ctx: Context, design: DesignInfo): EndpointKind | undefin
   checkKeys(out, 'endpoint', endpoint, keys, kind ? `a ${kind} endpoint` : 'endpoint', (k) =>
     k === 'categories' && kind ? '"categories" is used only by ordinal endpoints' : undefined,
   );
-  enumAt(out, endpoint, 'endpoint', 'better', ['higher', 'lower'], true);
+  const better = enumAt(out, endpoint, 'endpoint', 'better', ['higher', 'lower'], true);
+  // Ordinal categories are listed worst to best, so the better direction is fixed: "lower"
+  // would turn every one-sided test the wrong way round.
+  if (kind === 'ordinal' && better === 'lower') {
+    out.add('endpoint.better', better, '"higher" for an ordinal endpoint, whose categories are listed worst to best (list them the other way round if yours run best to worst)');
+  }
   optionalString(out, endpoint, 'endpoint', 'label');
   optionalString(out, endpoint, 'endpoint', 'unit');
 
@@ -640,8 +648,8 @@ function checkAnalysis(ctx: Context, designKind: DesignKind | undefined, endpoin
   const fitting = designKind && endpointKind ? testsFitting(designKind, endpointKind) : undefined;
   const fitAllowed = fitting
     ? fitting.length > 0
-      ? `a test that fits a ${designKind} design with a ${endpointKind} endpoint: ${fitting.join(', ')}`
-      : `a test that fits a ${designKind} design with a ${endpointKind} endpoint, but no test does`
+      ? `a test that fits a ${designKind} design with ${article(endpointKind)} ${endpointKind} endpoint: ${fitting.join(', ')}`
+      : `a test that fits a ${designKind} design with ${article(endpointKind)} ${endpointKind} endpoint, but no test does`
     : `one of ${TEST_IDS.join(', ')}`;
   if (!isTestId(test)) {
     out.add('analysis.test', test, fitAllowed, typeof test === 'string' ? didYouMean(test, fitting && fitting.length > 0 ? fitting : TEST_IDS) ?? didYouMean(test, TEST_IDS) : undefined);

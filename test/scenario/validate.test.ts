@@ -313,7 +313,7 @@ describe('validateScenario: analysis', () => {
     s.sources = [];
     s.assumptions = [];
     expect(messages(s)).toEqual([
-      'analysis.test: got "wilcoxon-signed-rank"; allowed: a test that fits a single-arm design with a ordinal endpoint, but no test does',
+      'analysis.test: got "wilcoxon-signed-rank"; allowed: a test that fits a single-arm design with an ordinal endpoint, but no test does',
     ]);
   });
 
@@ -354,6 +354,15 @@ describe('validateScenario: simulation and expect', () => {
       'expect.assurance.atleast: got 0.5; allowed: a key of expect.assurance: atLeast, atMost (did you mean "atLeast"?)',
       'expect.sampleSize.power: got 1; allowed: a number in (0, 1)',
       'expect.sampleSize.atMost: got missing; allowed: a whole number from 2 to 100000',
+    ]);
+  });
+
+  it('refuses better: "lower" on an ordinal endpoint, whose categories run worst to best', () => {
+    const f = loose(parallelContinuous());
+    f.endpoint = { kind: 'ordinal', better: 'lower', categories: ['none', 'some', 'most'], arms: { msc: { probs: [0.2, 0.3, 0.5] }, saline: { probs: [0.4, 0.3, 0.3] } } };
+    f.analysis.test = 'mann-whitney';
+    expect(messages(f)).toEqual([
+      'endpoint.better: got "lower"; allowed: "higher" for an ordinal endpoint, whose categories are listed worst to best (list them the other way round if yours run best to worst)',
     ]);
   });
 
