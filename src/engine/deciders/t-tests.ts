@@ -1,3 +1,4 @@
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { Better, SampleSummary, Sides, TestResult } from '../../analysis/types.js';
 import { emptyTestResult } from '../../analysis/types.js';
@@ -16,6 +17,16 @@ const BAND = 1e-9;
 
 /** Neither verdict is certain from the critical values at hand. */
 const UNDECIDED = 2;
+
+/**
+ * Largest df with a critical value of its own. Critical values fall with df
+ * towards the normal quantile z, so for df above it t(DF_CAP) bounds them from
+ * above (a REJECT stays exact) and z, kept in slot DF_CAP + 1, from below (an
+ * ACCEPT stays exact); the |t| in between, about 1e-5 of z wide, get the exact
+ * p-value. Keeps the table at 800 kB whatever n is (one double per df would
+ * be 80 MB per worker at n = 10⁷).
+ */
+const DF_CAP = 100_000;
 
 /** (10 ε)²: below 10 ε of the largest |mean|, the analysis functions call a standard error degenerate. */
 const ESSENTIALLY_CONSTANT = (10 * Number.EPSILON) ** 2;
@@ -195,7 +206,9 @@ export class TDecider implements Decider {
   }
 
   /** The verdict when `stat` is clear of the critical values of every df in [low, high], else UNDECIDED. */
-  private compare(stat: number, low: number, high: number, alpha: number): Verdict | typeof UNDECIDED {
+  private compare(stat: number, lowDf: number, highDf: number, alpha: number): Verdict | typeof UNDECIDED {
+    const low = lowDf > DF_CAP ? DF_CAP : lowDf;
+    const high = highDf > DF_CAP ? DF_CAP + 1 : highDf;
     this.ensureCriticalValues(low, high, alpha);
     // Read from the table here rather than through a getter: V8 boxes a double
     // returned from a call it does not inline, twice per simulated trial.
@@ -229,7 +242,7 @@ export class TDecider implements Decider {
     return this.test === 'welch-t' ? welchTFromSummary(x, y, options, out).pValue : studentTFromSummary(x, y, options, out).pValue;
   }
 
-  /** Makes `critical[df]` = t(1 − α/sides, df) for df = `low` and `high`; the table is kept per α. */
+  /** Makes `critical[df]` = t(1 − α/sides, df) for df = `low` and `high` (slot DF_CAP + 1: the normal quantile); the table is kept per α. */
   private ensureCriticalValues(low: number, high: number, alpha: number): void {
     if (alpha !== this.criticalAlpha) {
       this.criticalAlpha = alpha;
@@ -242,7 +255,7 @@ export class TDecider implements Decider {
     }
     const critical = this.critical;
     if (critical[low] !== critical[low]) critical[low] = tQuantile(1 - alpha / this.sides, low);
-    if (critical[high] !== critical[high]) critical[high] = tQuantile(1 - alpha / this.sides, high);
+    if (critical[high] !== critical[high]) critical[high] = high > DF_CAP ? normalQuantile(1 - alpha / this.sides, 0, 1) : tQuantile(1 - alpha / this.sides, high);
   }
 }
 

@@ -162,4 +162,31 @@ describe('t decider', () => {
     expect(rejections).toBeGreaterThan(replicates / 10);
     expect(degenerate).toBeGreaterThan(0);
   });
+
+  it.each(tests)('%s: beyond 100 000 df (one critical value per df would be 80 MB at n = 10⁷) the verdicts still equal p ≤ α', (test) => {
+    const rng = seededXorwow(`large df ${test}`);
+    const decider = tDecider(test, 2, 'higher', 0, 1);
+    const replicates = 2000;
+    const summaries = new Float64Array(replicates * 6);
+    const z = 1.959963984540054;
+    for (let r = 0; r < replicates; r++) {
+      const n = 100_000 + Math.floor(rng.uniform() * 400_000);
+      for (let arm = 0; arm < 2; arm++) {
+        const at = 6 * r + 3 * arm;
+        summaries[at] = n;
+        summaries[at + 2] = 1;
+      }
+      // |t| within a relative 1e-4 of z, half of them within 1e-6: the band between t(100 000) and z.
+      const se = test === 'welch-t' || test === 'student-t' ? Math.sqrt(2 / n) : Math.sqrt(1 / n);
+      const spread = r % 2 === 0 ? 1e-4 : 1e-6;
+      summaries[6 * r + 1] = z * se * (1 + spread * (2 * rng.uniform() - 1));
+    }
+    let rejections = 0;
+    for (let r = 0; r < replicates; r++) if (decider.pValueFromSummaries(summaries, 6 * r, 0, 1) <= ALPHA) rejections++;
+    const tally = new Int32Array(2);
+    decider.tallyFromSummaries(summaries, 6, replicates, 0, 1, ALPHA, tally);
+    expect([tally[0], tally[1]]).toEqual([rejections, 0]);
+    expect(rejections).toBeGreaterThan(replicates / 10);
+    expect(rejections).toBeLessThan(replicates - replicates / 10);
+  });
 });
