@@ -1,7 +1,7 @@
 import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
 import { parseArgv } from './argv-options.js';
-import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SWEEP_PATHS, MIN_ALPHA, MIN_N, MIN_PRECISION, parseLimitArguments, type ScenarioLimits } from '../scenario/limits.js';
+import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SEED_LENGTH, MAX_SWEEP_PATHS, MIN_ALPHA, MIN_N, MIN_PRECISION, parseLimitArguments, type ScenarioLimits } from '../scenario/limits.js';
 import { formatCost } from '../engine/run-budget.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 import { parseShard, type Shard } from '../engine/shard.js';
@@ -178,8 +178,8 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   if (values.seed !== undefined) {
     // The rules of simulation.seed in a file: the seed is printed in every result.
-    const problem = values.seed.length === 0 || values.seed.length > 200 ? 'it must have 1 to 200 characters' : textProblem(values.seed, false);
-    if (problem !== undefined) throw new UsageError(`--seed: got "${escapeUnsafeText(values.seed)}"; allowed: ${SINGLE_LINE_TEXT_ALLOWED} of at most 200 characters (${problem})`);
+    const problem = values.seed.length === 0 || values.seed.length > MAX_SEED_LENGTH ? `it must have 1 to ${MAX_SEED_LENGTH} characters` : textProblem(values.seed, false);
+    if (problem !== undefined) throw new UsageError(`--seed: got "${escapeUnsafeText(values.seed)}"; allowed: ${SINGLE_LINE_TEXT_ALLOWED} of at most ${MAX_SEED_LENGTH} characters (${problem})`);
   }
   const replicates = wholeNumber('--replicates', values.replicates, 1, limits.maxReplicates);
   const workers = wholeNumber('--workers', values.workers, 1, MAX_WORKERS);

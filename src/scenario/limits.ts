@@ -99,6 +99,9 @@ export const MIN_SD = 1e-100;
  */
 export const MIN_ALPHA = 1e-8;
 
+/** Longest seed text (`simulation.seed`, `--seed`): it is printed in every result. */
+export const MAX_SEED_LENGTH = 200;
+
 /** Smallest shape of a beta distribution: below it both gamma draws of a beta can underflow to 0 (0/0). */
 export const MIN_BETA_SHAPE = 0.05;
 

@@ -16,6 +16,7 @@ import {
   limitsOf,
   MAX_JSON_DEPTH,
   MAX_NAME_LENGTH,
+  MAX_SEED_LENGTH,
   MAX_SWEEP_PATHS,
   MIN_N,
   MIN_PRECISION,
@@ -686,8 +687,8 @@ function checkSimulation(ctx: Context): void {
   }
   const seed = ownValue(sim, 'seed');
   if (seed !== undefined) {
-    const ok = (typeof seed === 'string' && seed.length > 0 && seed.length <= 200) || (typeof seed === 'number' && Number.isFinite(seed));
-    if (!ok) out.add('simulation.seed', seed, 'a non-empty string of at most 200 characters, or a number');
+    const ok = (typeof seed === 'string' && seed.length > 0 && seed.length <= MAX_SEED_LENGTH) || (typeof seed === 'number' && Number.isFinite(seed));
+    if (!ok) out.add('simulation.seed', seed, `a non-empty string of at most ${MAX_SEED_LENGTH} characters, or a number`);
     else if (typeof seed === 'string') checkText(out, 'simulation.seed', seed, false);
   }
   const precision = ownValue(sim, 'precision');
