@@ -184,7 +184,7 @@ export class ScenarioForm {
 
   /** An error holder registered for `path`. */
   private errorFor(path: string, focus: HTMLElement, control?: HTMLElement): HTMLElement {
-    const error = h('p', { className: 'field-error', id: idFor('e', path) + '-error', hidden: true });
+    const error = h('p', { className: 'field-error', id: `${idFor('e', path)}-error`, hidden: true });
     this.fields.set(path, { error, focus, ...(control ? { control } : {}) });
     return error;
   }

@@ -8,7 +8,7 @@
 
 /** Formats a JSON value (as from `JSON.parse`) with two-space indentation. */
 export function formatJson(value: unknown, width = 100): string {
-  return format(value, '', width, true) + '\n';
+  return `${format(value, '', width, true)}\n`;
 }
 
 /** Containers this short stay on one line even with objects inside (`{ "power": { "atLeast": 0.8 } }`). */

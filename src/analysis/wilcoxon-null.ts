@@ -96,7 +96,7 @@ function signedRankCdf(n: number): Float64Array {
       const top = (i * (i + 1)) / 2;
       for (let s = top; s >= i; s--) counts[s] += counts[s - i];
     }
-    const total = Math.pow(2, n);
+    const total = 2 ** n;
     cdf = new Float64Array(maxV + 1);
     let acc = 0;
     for (let s = 0; s <= maxV; s++) {

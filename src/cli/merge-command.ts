@@ -37,7 +37,7 @@ export async function mergeCommand(args: CliArguments, io: CliIo): Promise<numbe
       throw error;
     }
   });
-  let merged;
+  let merged: ReturnType<typeof mergeParts>;
   try {
     merged = mergeParts(parts);
   } catch (error) {

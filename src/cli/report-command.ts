@@ -45,7 +45,7 @@ export async function reportCommand(args: CliArguments, io: CliIo, argv: readonl
   const text = io.readText(file);
   const simulator = io.simulator(args.workers);
   const bar = progressBar(io, file);
-  let data;
+  let data: Awaited<ReturnType<typeof runReport>>;
   try {
     data = await runReport(
       {

@@ -21,7 +21,7 @@ function targetLine(args: CliArguments, expect: { power?: { atLeast?: number }; 
 export async function runCommand(args: CliArguments, io: CliIo): Promise<number> {
   if (args.shard) {
     const part = await runShard(args, io, args.shard);
-    const text = JSON.stringify(part, null, 2) + '\n';
+    const text = `${JSON.stringify(part, null, 2)}\n`;
     if (args.out) io.writeText(args.out, text);
     else io.stdout(text);
     return 0;

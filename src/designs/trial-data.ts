@@ -32,6 +32,11 @@ export class TrialData {
    */
   view(a: number): Float64Array {
     const n = this.counts[a];
-    return (this.views[a][n] ??= this.values[a].subarray(0, n));
+    let view = this.views[a][n];
+    if (view === undefined) {
+      view = this.values[a].subarray(0, n);
+      this.views[a][n] = view;
+    }
+    return view;
   }
 }

@@ -66,7 +66,7 @@ export function closedFormFor(scenario: ResolvedScenario): ClosedForm | undefine
     }
     if (analysis.test === 'welch-t') {
       return {
-        method: 'noncentral t with Welch\u2013Satterthwaite df (approximation)' + atCentres,
+        method: `noncentral t with Welch\u2013Satterthwaite df (approximation)${atCentres}`,
         power: (sizes) => {
           const vt = (st * st) / sizes[t];
           const vc = (sc * sc) / sizes[c];
@@ -84,7 +84,7 @@ export function closedFormFor(scenario: ResolvedScenario): ClosedForm | undefine
     const [s1, s2] = [params.sd[0], params.sd[1]];
     const sdDifference = Math.sqrt(s1 * s1 + s2 * s2 - 2 * params.correlation * s1 * s2);
     return {
-      method: 'noncentral t of the paired differences (as pwr::pwr.t.test, type = "paired")' + atCentres,
+      method: `noncentral t of the paired differences (as pwr::pwr.t.test, type = "paired")${atCentres}`,
       power: ([n]) => tPower(n - 1, (delta * Math.sqrt(n)) / sdDifference),
     };
   }
@@ -93,7 +93,7 @@ export function closedFormFor(scenario: ResolvedScenario): ClosedForm | undefine
     const delta = direction * (params.mean[0] - analysis.null);
     const sd = params.sd[0];
     return {
-      method: 'noncentral t (as pwr::pwr.t.test, type = "one.sample")' + atCentres,
+      method: `noncentral t (as pwr::pwr.t.test, type = "one.sample")${atCentres}`,
       power: ([n]) => tPower(n - 1, (delta * Math.sqrt(n)) / sd),
     };
   }

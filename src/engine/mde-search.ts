@@ -48,10 +48,10 @@ export function effectLattice(scenario: ResolvedScenario): EffectLattice | strin
   const arm = active[0].id;
   const direction = endpoint.better === 'higher' ? 1 : -1;
   const key = endpoint.kind === 'continuous' ? 'mean' : 'p';
-  const valueOf = (id: string) =>
+  const armValue = (id: string) =>
     endpoint.kind === 'continuous' ? centreOf(endpoint.arms[id].mean) : centreOf((endpoint.arms as Record<string, { p: number }>)[id].p);
-  const reference = control ? valueOf(control.id) : analysis.null;
-  const fileEffect = direction * (valueOf(arm) - reference);
+  const reference = control ? armValue(control.id) : analysis.null;
+  const fileEffect = direction * (armValue(arm) - reference);
   if (endpoint.kind === 'continuous') {
     const sd = centreOf(endpoint.arms[control ? control.id : arm].sd);
     const unit = 10 ** (Math.floor(Math.log10(sd)) - 2);

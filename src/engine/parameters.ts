@@ -122,7 +122,7 @@ const MAX_CORRELATION = 0.999;
 const MIN_SD = 1e-12;
 
 function clip(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return x < lo ? lo : Math.min(x , hi);
 }
 
 /** Rescales drawn probabilities to sum to 1 (draws from independent distributions need not). */

@@ -25,7 +25,7 @@ export function gammaInto(rng: Rng, shape: number, out: Float64Array, i: number)
     } while (v <= 0);
     v = v * v * v;
     if (marsagliaTsangAccepts(x, 1 - rng.uniform(), v, d)) {
-      out[i] = boost ? d * v * Math.pow(1 - rng.uniform(), 1 / shape) : d * v;
+      out[i] = boost ? d * v * (1 - rng.uniform()) ** (1 / shape) : d * v;
       return;
     }
   }

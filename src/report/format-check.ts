@@ -100,7 +100,7 @@ export function formatCheckTable(report: CheckReport): string {
   const footer = [`${summaryText(report)} \u00b7 Wilson 95 % intervals \u00b7 engine ${report.engine} \u00b7 ${report.workers} worker(s) \u00b7 ${report.elapsedMs} ms`];
   const exit = exitText(report);
   if (exit) footer.push(exit);
-  return [...lines, '', ...footer].join('\n') + '\n';
+  return `${[...lines, '', ...footer].join('\n')}\n`;
 }
 
 /** Escapes text for a Markdown table cell: pipes, HTML specials and line breaks. */
@@ -142,12 +142,12 @@ export function formatCheckMarkdown(report: CheckReport): string {
   ];
   const exit = exitText(report);
   if (exit) notes.push(exit.replace(/^exit (\d)/, '**exit $1**'));
-  return [heading, '', header, rule, ...rows, '', ...notes.map((n) => `${n}  `)].join('\n').replace(/ {2}$/, '') + '\n';
+  return `${[heading, '', header, rule, ...rows, '', ...notes.map((n) => `${n}  `)].join('\n').replace(/ {2}$/, '')}\n`;
 }
 
 /** The report as JSON (`--format json`). */
 export function formatCheckJson(report: CheckReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 /** The report in one of the check formats. */

@@ -48,35 +48,35 @@ export function formatTable(result: RunResult): string {
     : [];
   const degenerate = result.points.reduce((s, p) => s + p.degenerate, 0);
   if (degenerate > 0) notes.push(`${degenerate} simulated trial(s) could not be analysed (e.g. zero variance) and were scored as failures`);
-  return [result.title, provenance(result), '', line(header), ...body.map(line), ...notes.map((n) => `\n${n}`)].join('\n') + '\n';
+  return `${[result.title, provenance(result), '', line(header), ...body.map(line), ...notes.map((n) => `\n${n}`)].join('\n')}\n`;
 }
 
 /** CSV with a header row; one row per point. */
 export function formatCsv(result: RunResult): string {
   const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return [columns(result), ...rows(result)].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+  return `${[columns(result), ...rows(result)].map((r) => r.map(quote).join(',')).join('\n')}\n`;
 }
 
 /** A GitHub-flavoured Markdown table with a heading. */
 export function formatMarkdown(result: RunResult): string {
   const header = columns(result);
-  const escape = (c: string) => c.replace(/\|/g, '\\|');
-  return [
-    `### ${escape(result.title)}`,
+  const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
+  return `${[
+    `### ${escapeCell(result.title)}`,
     '',
     provenance(result),
     '',
-    `| ${header.map(escape).join(' | ')} |`,
+    `| ${header.map(escapeCell).join(' | ')} |`,
     `| ${header.map(() => '---:').join(' | ')} |`,
-    ...rows(result).map((r) => `| ${r.map(escape).join(' | ')} |`),
-  ].join('\n') + '\n';
+    ...rows(result).map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
+  ].join('\n')}\n`;
 }
 
 /** The results of several files in one format (JSON: an object for one file, an array for several). */
 export function formatResults(results: RunResult[], format: OutputFormat): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n';
+      return `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`;
     case 'csv':
       return results.map((r) => (results.length > 1 ? `# ${r.title}\n` : '') + formatCsv(r)).join('\n');
     case 'markdown':

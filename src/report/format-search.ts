@@ -77,20 +77,20 @@ function aligned(table: Table): string {
 
 function csv(table: Table): string {
   const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return [table.header, ...table.rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+  return `${[table.header, ...table.rows].map((r) => r.map(quote).join(',')).join('\n')}\n`;
 }
 
 function markdown(title: string, line: string, table: Table): string {
-  const escape = (c: string) => c.replace(/\|/g, '\\|');
-  return [
-    `### ${escape(title)}`,
+  const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
+  return `${[
+    `### ${escapeCell(title)}`,
     '',
     line,
     '',
-    `| ${table.header.map(escape).join(' | ')} |`,
+    `| ${table.header.map(escapeCell).join(' | ')} |`,
     `| ${table.header.map(() => '---:').join(' | ')} |`,
-    ...table.rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
-  ].join('\n') + '\n';
+    ...table.rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
+  ].join('\n')}\n`;
 }
 
 /** Label/value lines, aligned. */
@@ -102,7 +102,7 @@ function block(lines: Array<[string, string]>): string {
 /** One size result as a labelled block, for a terminal. */
 function sizeBlock(r: SizeResult): string {
   const q = r.quantity;
-  const lines: Array<[string, string]> = [['target ' + q, String(r.target)]];
+  const lines: Array<[string, string]> = [[`target ${q}`, String(r.target)]];
   if (r.n === null) {
     const last = r.evaluated.at(-1);
     // A power still near α at the largest n means nothing to detect, not too low a bound.
@@ -131,7 +131,7 @@ function mdeBlock(r: MdeResult): string {
   const d = decimalsOf(r.resolution);
   const what = r.parameter === 'mean' ? 'mean' : 'rate';
   const lines: Array<[string, string]> = [
-    ['target ' + q, String(r.target)],
+    [`target ${q}`, String(r.target)],
     ['n', `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}${r.dropout > 0 ? `, dropout ${Number(r.dropout.toPrecision(4))} simulated` : ''}`],
   ];
   if (r.effect === null) {
@@ -182,19 +182,19 @@ function formatSearch<R extends SizeResult | MdeResult>(results: R[], format: Ou
   const method = (results.find((r) => r.dropout > 0) ?? first).method;
   switch (format) {
     case 'json':
-      return JSON.stringify(results.length === 1 ? first : results, null, 2) + '\n';
+      return `${JSON.stringify(results.length === 1 ? first : results, null, 2)}\n`;
     case 'csv':
       return csv(table(results));
     case 'markdown':
-      return markdown(first.title, provenance(first), table(results)) + `\n${method}\n`;
+      return `${markdown(first.title, provenance(first), table(results))}\n${method}\n`;
     case 'table':
-      return [
+      return `${[
         first.title,
         provenance(first),
         '',
         results.length === 1 ? single(first) : aligned(table(results)),
         '',
         wrap(method),
-      ].join('\n') + '\n';
+      ].join('\n')}\n`;
   }
 }

@@ -102,5 +102,5 @@ export function formatJunit(report: CheckReport): string {
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

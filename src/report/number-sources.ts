@@ -92,7 +92,7 @@ function usedValue(resolved: ResolvedScenario, path: string): number | undefined
   for (const s of segments) {
     if (isPlainObject(cur) && DISTRIBUTIONS.has(s) && cur.dist === s) continue;
     if (Array.isArray(cur)) cur = cur[Number(s)];
-    else if (isPlainObject(cur) && Object.prototype.hasOwnProperty.call(cur, s)) cur = cur[s];
+    else if (isPlainObject(cur) && Object.hasOwn(cur, s)) cur = cur[s];
     else return undefined;
   }
   return typeof cur === 'number' ? cur : undefined;

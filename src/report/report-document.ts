@@ -336,7 +336,7 @@ export function reportHtml(blocks: readonly ReportBlock[], svg: string | undefin
         return `${b.caption ? `<p class="note">${escapeHtml(b.caption)}:</p>\n` : ''}<pre><code${b.language ? ` class="language-${b.language}"` : ''}>${escapeHtml(b.text)}</code></pre>`;
     }
   });
-  return [
+  return `${[
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -350,7 +350,7 @@ export function reportHtml(blocks: readonly ReportBlock[], svg: string | undefin
     ...body,
     '</body>',
     '</html>',
-  ].join('\n') + '\n';
+  ].join('\n')}\n`;
 }
 
 // ------------------------------------------------------------------ Markdown
@@ -408,5 +408,5 @@ export function reportMarkdown(blocks: readonly ReportBlock[], svgHref: string |
       }
     }
   });
-  return out.filter((s) => s !== '').join('\n\n') + '\n';
+  return `${out.filter((s) => s !== '').join('\n\n')}\n`;
 }

@@ -190,7 +190,7 @@ function convert(node: unknown, names: string[], depth: number): SafeNode | stri
         divide: '/',
         pow: '^',
       };
-      const op = typeof fn === 'string' && Object.prototype.hasOwnProperty.call(binaryOps, fn) ? binaryOps[fn] : undefined;
+      const op = typeof fn === 'string' && Object.hasOwn(binaryOps, fn) ? binaryOps[fn] : undefined;
       if (unary && args.length === 1) {
         const a = convert(args[0], names, depth + 1);
         if (typeof a === 'string') return a;
@@ -207,11 +207,11 @@ function convert(node: unknown, names: string[], depth: number): SafeNode | stri
     }
     case 'FunctionNode': {
       const fnNode = n.fn as Record<string, unknown> | undefined;
-      if (!fnNode || fnNode.type !== 'SymbolNode' || typeof fnNode.name !== 'string') {
+      if (fnNode?.type !== 'SymbolNode' || typeof fnNode.name !== 'string') {
         return 'only calls of the allowed functions by name are allowed';
       }
       const name = fnNode.name;
-      if (!Object.prototype.hasOwnProperty.call(FUNCTION_ARITY, name)) {
+      if (!Object.hasOwn(FUNCTION_ARITY, name)) {
         return `the function "${name}" is not allowed (allowed: ${FUNCTIONS.join(', ')})`;
       }
       const fn = name as FunctionName;

@@ -22,31 +22,61 @@ export function previewValue(value: unknown, max: number = MAX_PREVIEW_LENGTH): 
   };
   const walk = (v: unknown, depth: number): void => {
     if (full()) return;
-    if (v === null) return write('null');
+    if (v === null) {
+        write('null');
+        return;
+      }
     switch (typeof v) {
       case 'number':
-        return write(Number.isFinite(v) ? JSON.stringify(v) : String(v));
+        {
+        write(Number.isFinite(v) ? JSON.stringify(v) : String(v));
+        return;
+      }
       case 'string':
-        return write(JSON.stringify(v.length > max + 2 ? v.slice(0, max + 2) : v));
+        {
+        write(JSON.stringify(v.length > max + 2 ? v.slice(0, max + 2) : v));
+        return;
+      }
       case 'boolean':
-        return write(String(v));
+        {
+        write(String(v));
+        return;
+      }
       case 'undefined':
-        return write('undefined');
+        {
+        write('undefined');
+        return;
+      }
       case 'bigint':
-        return write(`${v.toString()}n`);
+        {
+        write(`${v.toString()}n`);
+        return;
+      }
       case 'function':
-        return write('[function]');
+        {
+        write('[function]');
+        return;
+      }
       case 'symbol':
-        return write('[symbol]');
+        {
+        write('[symbol]');
+        return;
+      }
     }
-    if (depth > max) return write('…');
+    if (depth > max) {
+        write('…');
+        return;
+      }
     if (Array.isArray(v)) {
       write('[');
       for (let i = 0; i < v.length && !full(); i++) {
         if (i > 0) write(',');
         walk(v[i], depth + 1);
       }
-      return write(']');
+      {
+        write(']');
+        return;
+      }
     }
     write('{');
     let first = true;

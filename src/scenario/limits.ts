@@ -205,7 +205,7 @@ function limitAllowed(name: keyof ScenarioLimits): string {
 export function resolveLimits(changes: Partial<Record<string, unknown>> = {}): LimitsResult {
   const limits: ScenarioLimits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(changes)) {
-    const value = Object.prototype.hasOwnProperty.call(changes, key) ? changes[key] : undefined;
+    const value = Object.hasOwn(changes, key) ? changes[key] : undefined;
     if (value === undefined) continue;
     if (!isLimitName(key)) return { ok: false, message: `unknown limit "${key}"; allowed: ${LIMIT_NAMES.join(', ')}` };
     const whole = key !== 'maxCost';

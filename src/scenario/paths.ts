@@ -39,7 +39,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Own-property read that never consults the prototype chain. */
 export function ownValue(obj: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  return  Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /**
@@ -155,7 +155,7 @@ function child(container: unknown, segment: PathSegment): { found: boolean; valu
   }
   if (isPlainObject(container)) {
     const key = String(segment);
-    if (isForbiddenKey(key) || !Object.prototype.hasOwnProperty.call(container, key)) return { found: false, value: undefined };
+    if (isForbiddenKey(key) || !Object.hasOwn(container, key)) return { found: false, value: undefined };
     return { found: true, value: container[key] };
   }
   return { found: false, value: undefined };
@@ -259,7 +259,7 @@ function setAt(container: unknown, segments: readonly PathSegment[], i: number, 
   if (isPlainObject(container)) {
     const key = String(seg);
     if (isForbiddenKey(key)) return { ok: false, error: `the segment "${key}" is not allowed` };
-    const exists = Object.prototype.hasOwnProperty.call(container, key);
+    const exists = Object.hasOwn(container, key);
     if (!exists && !last) return { ok: false, error: `${here()} does not exist` };
     const inner = setAt(exists ? container[key] : undefined, segments, i + 1, value);
     if (!inner.ok) return inner;

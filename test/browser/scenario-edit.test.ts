@@ -50,7 +50,7 @@ describe('form edits of a scenario (web/scenario-edit.ts)', () => {
     }
     const kept = setAt(hostile, 'design.n', 3) as Record<string, unknown>;
     expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
-    expect(Object.prototype.hasOwnProperty.call(kept, '__proto__')).toBe(true);
+    expect(Object.hasOwn(kept, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // An arm id that names a prototype key is refused as an endpoint key.
     const renamed = renameArm(NCT, 0, '__proto__') as { endpoint: { arms: Record<string, unknown> } };

@@ -315,7 +315,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'the UI in headless Chromium' : 
     const page = await open(await hash());
     const message = page.getByTestId('load-message');
     await expect.poll(() => message.textContent()).toMatch(expected);
-    expect(await page.evaluate(() => ({ a: ({} as Record<string, unknown>).polluted, b: Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted') }))).toEqual({ a: undefined, b: false });
+    expect(await page.evaluate(() => ({ a: ({} as Record<string, unknown>).polluted, b: Object.hasOwn(Object.prototype, 'polluted') }))).toEqual({ a: undefined, b: false });
     const state = await pageState(page);
     if (/could not be opened/.test(String(expected))) {
       // The default scenario is shown (and runs) instead.

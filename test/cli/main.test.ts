@@ -230,7 +230,7 @@ describe('output files that cannot be written', () => {
   });
 });
 
-describe('trialsim validate', () => {
+describe('trialsim validate, several files', () => {
   it('goes on past a file it cannot read, and refuses --out and --format', async () => {
     const io = fakeIo();
     expect(await main(['validate', 'no-such-file.json', NCT], io)).toBe(2);

@@ -213,7 +213,7 @@ describe('prototype pollution', () => {
     const r = loadScenario(text, [{ path: '__proto__.polluted', value: 1 }]);
     expect(r.ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
     expect(([] as unknown as Record<string, unknown>).polluted).toBeUndefined();
     expect(messages(r).every((m) => /^\S.*: got .*; allowed: /.test(m))).toBe(true);
   });

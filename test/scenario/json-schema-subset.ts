@@ -105,7 +105,7 @@ export function schemaErrors(schema: Schema, value: unknown, root: Record<string
     for (const k of keys) {
       const p = `${path ? `${path}.` : ''}${k}`;
       if (s.propertyNames !== undefined) errors.push(...schemaErrors(s.propertyNames as Schema, k, root, `${p} (name)`));
-      if (Object.prototype.hasOwnProperty.call(props, k)) errors.push(...schemaErrors(props[k], value[k], root, p));
+      if (Object.hasOwn(props, k)) errors.push(...schemaErrors(props[k], value[k], root, p));
       else if (s.additionalProperties !== undefined) errors.push(...schemaErrors(s.additionalProperties as Schema, value[k], root, p));
     }
   }

@@ -82,8 +82,8 @@ describe('share-link encoding of scenarios', () => {
     ['not base64url', '1.ab+c/d==', /not base64url/],
     ['impossible base64 length', '1.abcde', /not base64url/],
     ['empty', '1.', /cannot be decompressed/],
-    ['not deflate', '1.' + Buffer.from('just some bytes, not deflate at all').toString('base64url'), /cannot be decompressed/],
-    ['too long', '1.' + 'A'.repeat(MAX_ENCODED_LENGTH), /at most 32768/],
+    ['not deflate', `1.${Buffer.from('just some bytes, not deflate at all').toString('base64url')}`, /cannot be decompressed/],
+    ['too long', `1.${'A'.repeat(MAX_ENCODED_LENGTH)}`, /at most 32768/],
   ])('rejects a link that is %s, with a message', async (_what, input, message) => {
     const d = await decodeScenario(input);
     expect(d.ok).toBe(false);

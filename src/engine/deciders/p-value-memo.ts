@@ -17,7 +17,10 @@ export class PValueMemo {
     if (outer !== this.lastOuter || !this.last) {
       this.lastOuter = outer;
       this.last = this.tables.get(outer);
-      if (!this.last) this.tables.set(outer, (this.last = new Map()));
+      if (!this.last) {
+        this.last = new Map();
+        this.tables.set(outer, this.last);
+      }
     }
     let p = this.last.get(inner);
     if (p === undefined) {

@@ -207,7 +207,7 @@ export class TDecider implements Decider {
 
   /** The verdict when `stat` is clear of the critical values of every df in [low, high], else UNDECIDED. */
   private compare(stat: number, lowDf: number, highDf: number, alpha: number): Verdict | typeof UNDECIDED {
-    const low = lowDf > DF_CAP ? DF_CAP : lowDf;
+    const low = Math.min(lowDf , DF_CAP);
     const high = highDf > DF_CAP ? DF_CAP + 1 : highDf;
     this.ensureCriticalValues(low, high, alpha);
     // Read from the table here rather than through a getter: V8 boxes a double
