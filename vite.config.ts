@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const repo = fileURLToPath(new URL('.', import.meta.url));
-const dependencies: Record<string, string> = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).dependencies ?? {};
+const dependencies: Record<string, string> =
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).dependencies ?? {};
 /** Every @stdlib package the engine depends on (new ones are picked up from package.json). */
 const stdlib = Object.keys(dependencies).filter((name) => name.startsWith('@stdlib/'));
 
@@ -38,11 +39,6 @@ export default defineConfig({
     // The worker's dependencies are not found by the dependency scan (it starts
     // from index.html). Listing them avoids a re-optimization, and so a full page
     // reload, the first time a worker starts in the dev server.
-    include: [
-      'comlink',
-      'seedrandom',
-      'mathjs/number',
-      ...stdlib,
-    ],
+    include: ['comlink', 'seedrandom', 'mathjs/number', ...stdlib],
   },
 });

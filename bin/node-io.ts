@@ -8,7 +8,8 @@ import { UsageError } from '../src/cli/usage-error.js';
 /** The real file system, streams, hashing and worker threads: the CLI's Node side (`src/` has no Node built-ins). */
 export const nodeIo: CliIo = {
   // Without a UTF-8 byte-order mark, as a browser's TextDecoder reads it (editors on Windows write one).
-  readText: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path, 'utf8') : readTextAtMost(path, maxBytes)).replace(/^\uFEFF/, ''),
+  readText: (path, maxBytes) =>
+    (maxBytes === undefined ? readFileSync(path, 'utf8') : readTextAtMost(path, maxBytes)).replace(/^\uFEFF/, ''),
   writeText: (path, text) => {
     try {
       writeFileSync(path, text);
@@ -46,7 +47,14 @@ export const nodeIo: CliIo = {
 /** A file-system error in words: `permission denied (EACCES)`, else its message. */
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const words: Record<string, string> = { EACCES: 'permission denied', EPERM: 'not permitted', EISDIR: 'it is a folder', ENOENT: 'no such file or folder', EROFS: 'read-only file system', ENOSPC: 'no space left' };
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EISDIR: 'it is a folder',
+    ENOENT: 'no such file or folder',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left',
+  };
   return code !== undefined && words[code] !== undefined ? `${words[code]} (${code})` : String((error as Error)?.message ?? error);
 }
 

@@ -59,7 +59,9 @@ describe('src/ is portable', () => {
     const code = codeOnly(readFileSync(join(REPO, file), 'utf8'));
     expect(code, file).not.toMatch(/\bMath\s*\.\s*random\b/);
     // A DOM `Document` may be passed in (the plot takes one), but never reached for.
-    expect(code, file).not.toMatch(/(?<![\w$.])(window|document|navigator|localStorage|sessionStorage|location|process|Buffer|require|__dirname)\s*[.[(]/);
+    expect(code, file).not.toMatch(
+      /(?<![\w$.])(window|document|navigator|localStorage|sessionStorage|location|process|Buffer|require|__dirname)\s*[.[(]/,
+    );
   });
 });
 

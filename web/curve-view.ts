@@ -45,7 +45,11 @@ export function pageCurves(result: RunResult, target: number, options: { partial
     curves.series[0].label = 'assurance';
     curves.series.push({
       label: 'power at estimate',
-      points: result.points.map((p) => ({ x: p.set[xPath] as number, power: p.powerAtEstimate!, ci95: [p.powerAtEstimate!, p.powerAtEstimate!] })),
+      points: result.points.map((p) => ({
+        x: p.set[xPath] as number,
+        power: p.powerAtEstimate!,
+        ci95: [p.powerAtEstimate!, p.powerAtEstimate!],
+      })),
     });
   }
   return { curves, xPath, sentences };
@@ -63,6 +67,14 @@ export function curveSvg(curves: CurveData, target: number, width: number): SVGS
 
 /** The curves as a standalone SVG file, with title and subtitle, as `trialsim run --svg` draws them. */
 export function curveSvgFile(curves: CurveData, target: number): string {
-  const svg = powerCurvePlot({ document, series: curves.series, xLabel: curves.xLabel, yLabel: curves.yLabel, title: curves.title, subtitle: curves.subtitle, target });
+  const svg = powerCurvePlot({
+    document,
+    series: curves.series,
+    xLabel: curves.xLabel,
+    yLabel: curves.yLabel,
+    title: curves.title,
+    subtitle: curves.subtitle,
+    target,
+  });
   return svgFileText(svg);
 }

@@ -52,6 +52,13 @@ export function download(name: string, text: string, type: string): void {
 
 /** A file name from a title: lower case, letters, digits and hyphens. */
 export function slug(title: string, fallback = 'scenario'): string {
-  const s = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const s = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return s || fallback;
 }

@@ -151,7 +151,8 @@ export class ScenarioForm {
     for (const [path, list] of byField) {
       const field = this.fields.get(path)!;
       field.error.hidden = false;
-      for (const issue of list) field.error.append(h('span', { className: 'error-line' }, issue.path === path ? issue.short : issue.message));
+      for (const issue of list)
+        field.error.append(h('span', { className: 'error-line' }, issue.path === path ? issue.short : issue.message));
       this.marked.push(field.error);
       if (field.control) {
         field.control.setAttribute('aria-invalid', 'true');
@@ -193,7 +194,12 @@ export class ScenarioForm {
    * A labelled field for the value at `path`. `control` is an input, select
    * or textarea; `hint` and provenance notes describe it.
    */
-  private field(path: string, label: string, control: HTMLElement, options: { hint?: string; provenance?: boolean; className?: string } = {}): HTMLElement {
+  private field(
+    path: string,
+    label: string,
+    control: HTMLElement,
+    options: { hint?: string; provenance?: boolean; className?: string } = {},
+  ): HTMLElement {
     const id = idFor('f', path);
     control.id = id;
     control.dataset.field = path;
@@ -203,7 +209,15 @@ export class ScenarioForm {
     if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
     const error = this.errorFor(path, control, control);
     const notes = options.provenance === false ? undefined : provenanceNotes(pathProvenance(this.data, path));
-    return h('div', { className: `field ${options.className ?? ''}`.trim(), 'data-path': path }, h('label', { for: id }, label), control, hint, notes, error);
+    return h(
+      'div',
+      { className: `field ${options.className ?? ''}`.trim(), 'data-path': path },
+      h('label', { for: id }, label),
+      control,
+      hint,
+      notes,
+      error,
+    );
   }
 
   /** A text input editing a number spec (number, expression or distribution) at `path`. */
@@ -218,7 +232,10 @@ export class ScenarioForm {
   }
 
   /** A plain text input for a string at `path` (empty removes it when `optional`). */
-  private textInput(path: string, options: { optional?: boolean; on?: 'input' | 'change'; rebuild?: boolean; maxlength?: number } = {}): HTMLInputElement {
+  private textInput(
+    path: string,
+    options: { optional?: boolean; on?: 'input' | 'change'; rebuild?: boolean; maxlength?: number } = {},
+  ): HTMLInputElement {
     const input = h('input', { type: 'text', autocomplete: 'off', ...(options.maxlength ? { maxlength: options.maxlength } : {}) });
     input.value = str(getPath(this.data, path));
     input.addEventListener(options.on ?? 'input', () => {
@@ -232,7 +249,10 @@ export class ScenarioForm {
   private select(current: unknown, options: ReadonlyArray<readonly [string, string]>, onPick: (value: string) => void): HTMLSelectElement {
     const select = h('select');
     const values = options.map(([v]) => v);
-    const all = values.includes(String(current)) || current === undefined ? options : [...options, [String(current), `${fieldText(current)} (not allowed here)`] as const];
+    const all =
+      values.includes(String(current)) || current === undefined
+        ? options
+        : [...options, [String(current), `${fieldText(current)} (not allowed here)`] as const];
     for (const [value, text] of all) select.append(h('option', { value }, text));
     select.value = current === undefined ? '' : String(current);
     select.addEventListener('change', () => onPick(select.value));
@@ -253,32 +273,40 @@ export class ScenarioForm {
   private aboutSection(d: Record<string, unknown>): HTMLElement {
     const description = h('textarea', { rows: 3 });
     description.value = str(ownValue(d, 'description'));
-    description.addEventListener('input', () => this.edit(description.value === '' ? removeAt(this.data, 'description') : setAt(this.data, 'description', description.value), false));
+    description.addEventListener('input', () =>
+      this.edit(description.value === '' ? removeAt(this.data, 'description') : setAt(this.data, 'description', description.value), false),
+    );
     return h(
       'fieldset',
       { className: 'section', 'data-path': '' },
       h('legend', {}, 'About'),
       this.field('title', 'Title', this.textInput('title', { maxlength: 300 }), { provenance: false }),
-      this.field('description', 'Description', description, { provenance: false, hint: 'The question, where the numbers come from, what is assumed.' }),
+      this.field('description', 'Description', description, {
+        provenance: false,
+        hint: 'The question, where the numbers come from, what is assumed.',
+      }),
     );
   }
 
   private designSection(design: Record<string, unknown>, kind: DesignKind | undefined): HTMLElement {
-    const kindSelect = this.select(ownValue(design, 'kind'), Object.entries(DESIGN_NAMES), (v) => this.edit(setDesignKind(this.data, v as DesignKind), true));
+    const kindSelect = this.select(ownValue(design, 'kind'), Object.entries(DESIGN_NAMES), (v) =>
+      this.edit(setDesignKind(this.data, v as DesignKind), true),
+    );
     const arms = arr(ownValue(design, 'arms'));
     const allocation = ownValue(design, 'allocation');
     const armRows = arms.map((arm, i) => this.armRow(arm, i, kind, arms.length, Array.isArray(allocation)));
     const addButton =
-      kind === 'parallel' && arms.length < MAX_ARMS
-        ? h('button', { type: 'button', className: 'small' }, 'Add arm')
-        : undefined;
+      kind === 'parallel' && arms.length < MAX_ARMS ? h('button', { type: 'button', className: 'small' }, 'Add arm') : undefined;
     addButton?.addEventListener('click', () => this.edit(addArm(this.data), true));
-    const allocationError = kind === 'parallel' ? this.errorFor('design.allocation', armRows[0]?.querySelector('input') ?? kindSelect) : undefined;
+    const allocationError =
+      kind === 'parallel' ? this.errorFor('design.allocation', armRows[0]?.querySelector('input') ?? kindSelect) : undefined;
     const armsGroup = this.group(
       'design.arms',
       kind === 'within-patient' ? 'Sites (arms)' : kind === 'single-arm' ? 'Arm' : 'Arms',
       'arms',
-      kind === 'parallel' ? h('p', { className: 'hint' }, 'Each arm is compared with the control arm. Allocation: relative weights, e.g. 2 and 1 for 2:1.') : undefined,
+      kind === 'parallel'
+        ? h('p', { className: 'hint' }, 'Each arm is compared with the control arm. Allocation: relative weights, e.g. 2 and 1 for 2:1.')
+        : undefined,
       kind === 'parallel' ? provenanceNotes(pathProvenance(this.data, 'design.allocation')) : undefined,
       allocationError,
       ...armRows,
@@ -292,15 +320,23 @@ export class ScenarioForm {
         'div',
         { className: 'row' },
         this.field('design.kind', 'Design', kindSelect, { provenance: false }),
-        this.field('design.n', 'Patients (n)', this.numberInput('design.n', { inputmode: 'numeric' }), { hint: kind ? N_HINT[kind] : undefined }),
-        this.field('design.dropout', 'Dropout', this.numberInput('design.dropout'), { hint: 'Probability that a patient is lost before the endpoint (0 to 1).' }),
+        this.field('design.n', 'Patients (n)', this.numberInput('design.n', { inputmode: 'numeric' }), {
+          hint: kind ? N_HINT[kind] : undefined,
+        }),
+        this.field('design.dropout', 'Dropout', this.numberInput('design.dropout'), {
+          hint: 'Probability that a patient is lost before the endpoint (0 to 1).',
+        }),
       ),
       kind === 'within-patient'
         ? h(
             'div',
             { className: 'row' },
-            this.field('design.correlation', 'Correlation between sites', this.numberInput('design.correlation'), { hint: "Between the two sites of a patient, in (−1, 1)." }),
-            this.field('design.spillover', 'Spill-over', this.numberInput('design.spillover'), { hint: 'Fraction of the active effect that also reaches the control site (0 to 1).' }),
+            this.field('design.correlation', 'Correlation between sites', this.numberInput('design.correlation'), {
+              hint: 'Between the two sites of a patient, in (−1, 1).',
+            }),
+            this.field('design.spillover', 'Spill-over', this.numberInput('design.spillover'), {
+              hint: 'Fraction of the active effect that also reaches the control site (0 to 1).',
+            }),
           )
         : undefined,
       armsGroup,
@@ -319,7 +355,13 @@ export class ScenarioForm {
       this.field(`${base}.id`, 'Id', id, { provenance: false, className: 'narrow' }),
       this.field(`${base}.label`, 'Label', labelInput, { provenance: false }),
     ];
-    if (kind === 'parallel' && hasAllocation) parts.push(this.field(`design.allocation[${i}]`, 'Allocation', this.numberInput(`design.allocation[${i}]`), { className: 'narrow', provenance: false }));
+    if (kind === 'parallel' && hasAllocation)
+      parts.push(
+        this.field(`design.allocation[${i}]`, 'Allocation', this.numberInput(`design.allocation[${i}]`), {
+          className: 'narrow',
+          provenance: false,
+        }),
+      );
     if (kind === 'parallel' || kind === 'within-patient') {
       const radio = h('input', { type: 'radio', name: 'control-arm', value: String(i) });
       radio.checked = ownValue(a, 'control') === true;
@@ -335,20 +377,37 @@ export class ScenarioForm {
       remove = h('button', { type: 'button', className: 'small remove', 'aria-label': `Remove arm ${label}` }, 'Remove');
       remove.addEventListener('click', () => this.edit(removeArm(this.data, i), true));
     }
-    const fs = this.group(base, `${kind === 'within-patient' ? 'Site' : 'Arm'} ${i + 1}: ${label}`, 'arm-row', h('div', { className: 'row' }, ...parts, remove));
+    const fs = this.group(
+      base,
+      `${kind === 'within-patient' ? 'Site' : 'Arm'} ${i + 1}: ${label}`,
+      'arm-row',
+      h('div', { className: 'row' }, ...parts, remove),
+    );
     return fs;
   }
 
   private endpointSection(design: Record<string, unknown>, endpoint: Record<string, unknown>, kind: EndpointKind | undefined): HTMLElement {
-    const kindSelect = this.select(ownValue(endpoint, 'kind'), Object.entries(ENDPOINT_NAMES), (v) => this.edit(setEndpointKind(this.data, v as EndpointKind), true));
-    const better = this.select(ownValue(endpoint, 'better'), [['higher', 'Higher is better'], ['lower', 'Lower is better']], (v) => this.edit(setAt(this.data, 'endpoint.better', v), false));
+    const kindSelect = this.select(ownValue(endpoint, 'kind'), Object.entries(ENDPOINT_NAMES), (v) =>
+      this.edit(setEndpointKind(this.data, v as EndpointKind), true),
+    );
+    const better = this.select(
+      ownValue(endpoint, 'better'),
+      [
+        ['higher', 'Higher is better'],
+        ['lower', 'Lower is better'],
+      ],
+      (v) => this.edit(setAt(this.data, 'endpoint.better', v), false),
+    );
     const categories = arr(ownValue(endpoint, 'categories'));
     let categoriesField: HTMLElement | undefined;
     if (kind === 'ordinal') {
       const area = h('textarea', { rows: Math.max(3, Math.min(8, categories.length)), spellcheck: 'false' });
       area.value = categories.map(fieldText).join('\n');
       area.addEventListener('change', () => {
-        const names = area.value.split('\n').map((s) => s.trim()).filter((s) => s !== '');
+        const names = area.value
+          .split('\n')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
         this.edit(setCategories(this.data, names), true);
       });
       categoriesField = this.field('endpoint.categories', 'Categories, worst to best (one per line)', area, { provenance: false });
@@ -369,7 +428,13 @@ export class ScenarioForm {
         this.field('endpoint.better', 'Direction', better, { provenance: false }),
       ),
       categoriesField,
-      this.group('endpoint.arms', 'Outcome in each arm', 'arm-values', h('p', { className: 'hint' }, `${NUMBER_HINT} Where a value comes from is shown under it.`), ...valueGroups),
+      this.group(
+        'endpoint.arms',
+        'Outcome in each arm',
+        'arm-values',
+        h('p', { className: 'hint' }, `${NUMBER_HINT} Where a value comes from is shown under it.`),
+        ...valueGroups,
+      ),
     );
   }
 
@@ -378,17 +443,33 @@ export class ScenarioForm {
     const base = joinPath('endpoint.arms', id);
     const label = str(ownValue(arm, 'label')) || id;
     const inputs: HTMLElement[] = [];
-    const add = (key: string, text: string) => inputs.push(this.field(`${base}.${key}`, `${label} ${text}`, this.numberInput(`${base}.${key}`), { provenance: false, className: 'narrow' }));
+    const add = (key: string, text: string) =>
+      inputs.push(
+        this.field(`${base}.${key}`, `${label} ${text}`, this.numberInput(`${base}.${key}`), { provenance: false, className: 'narrow' }),
+      );
     if (kind === 'continuous') {
       add('mean', 'mean');
       add('sd', 'SD');
     } else if (kind === 'binary') {
       add('p', 'response rate');
     } else if (kind === 'ordinal') {
-      categories.forEach((c, i) => inputs.push(this.field(`${base}.probs[${i}]`, `${label}: P(${fieldText(c)})`, this.numberInput(`${base}.probs[${i}]`), { provenance: false, className: 'narrow' })));
+      categories.forEach((c, i) =>
+        inputs.push(
+          this.field(`${base}.probs[${i}]`, `${label}: P(${fieldText(c)})`, this.numberInput(`${base}.probs[${i}]`), {
+            provenance: false,
+            className: 'narrow',
+          }),
+        ),
+      );
     }
     const legend = `${label}${arm.control === true ? ' (control)' : ''}`;
-    return this.group(base, legend, 'arm-values-row', h('div', { className: 'row' }, ...inputs), provenanceNotes(pathProvenance(this.data, base), base));
+    return this.group(
+      base,
+      legend,
+      'arm-values-row',
+      h('div', { className: 'row' }, ...inputs),
+      provenanceNotes(pathProvenance(this.data, base), base),
+    );
   }
 
   private letSection(lets: Record<string, unknown>): HTMLElement {
@@ -404,38 +485,96 @@ export class ScenarioForm {
     );
   }
 
-  private analysisSection(d: Record<string, unknown>, designKind: DesignKind | undefined, endpointKind: EndpointKind | undefined): HTMLElement {
+  private analysisSection(
+    d: Record<string, unknown>,
+    designKind: DesignKind | undefined,
+    endpointKind: EndpointKind | undefined,
+  ): HTMLElement {
     const analysis = obj(ownValue(d, 'analysis'));
     const fitting = designKind && endpointKind ? testsFitting(designKind, endpointKind) : TESTS.map((t) => t.id);
     const testOptions = fitting.map((id) => [id, TESTS.find((t) => t.id === id)?.name ?? id] as const);
     const test = ownValue(analysis, 'test');
     const testSelect = this.select(test, testOptions, (v) => this.edit(setAt(this.data, 'analysis.test', v), true));
-    const sides = this.select(ownValue(analysis, 'sides') ?? 2, [['2', 'Two-sided'], ['1', 'One-sided']], (v) => this.edit(setAt(this.data, 'analysis.sides', Number(v)), false));
+    const sides = this.select(
+      ownValue(analysis, 'sides') ?? 2,
+      [
+        ['2', 'Two-sided'],
+        ['1', 'One-sided'],
+      ],
+      (v) => this.edit(setAt(this.data, 'analysis.sides', Number(v)), false),
+    );
     const parts: HTMLElement[] = [
-      this.field('analysis.test', 'Test', testSelect, { provenance: false, hint: designKind && endpointKind ? `Tests that fit a ${designKind} design with a ${endpointKind} endpoint.` : undefined }),
+      this.field('analysis.test', 'Test', testSelect, {
+        provenance: false,
+        hint: designKind && endpointKind ? `Tests that fit a ${designKind} design with a ${endpointKind} endpoint.` : undefined,
+      }),
       this.field('analysis.alpha', 'α (significance level)', this.numberInput('analysis.alpha'), { className: 'narrow' }),
       this.field('analysis.sides', 'Sides', sides, { provenance: false, className: 'narrow' }),
     ];
     if (designKind === 'single-arm') {
-      parts.push(this.field('analysis.null', 'Null value', this.numberInput('analysis.null'), { hint: endpointKind === 'binary' ? 'The benchmark response rate the arm is tested against.' : 'The mean change the arm is tested against (default 0).' }));
+      parts.push(
+        this.field('analysis.null', 'Null value', this.numberInput('analysis.null'), {
+          hint:
+            endpointKind === 'binary'
+              ? 'The benchmark response rate the arm is tested against.'
+              : 'The mean change the arm is tested against (default 0).',
+        }),
+      );
     }
     if (test === 'chi-square' || test === 'mcnemar') {
       const box = h('input', { type: 'checkbox' });
       box.checked = ownValue(analysis, 'continuityCorrection') === true;
-      box.addEventListener('change', () => this.edit(box.checked ? setAt(this.data, 'analysis.continuityCorrection', true) : removeAt(this.data, 'analysis.continuityCorrection'), false));
+      box.addEventListener('change', () =>
+        this.edit(
+          box.checked ? setAt(this.data, 'analysis.continuityCorrection', true) : removeAt(this.data, 'analysis.continuityCorrection'),
+          false,
+        ),
+      );
       const id = idFor('f', 'analysis.continuityCorrection');
       box.id = id;
       box.dataset.field = 'analysis.continuityCorrection';
-      parts.push(h('div', { className: 'field check' }, box, h('label', { for: id }, 'Continuity correction'), this.errorFor('analysis.continuityCorrection', box, box)));
+      parts.push(
+        h(
+          'div',
+          { className: 'field check' },
+          box,
+          h('label', { for: id }, 'Continuity correction'),
+          this.errorFor('analysis.continuityCorrection', box, box),
+        ),
+      );
     }
     const arms = arr(getPath(d, 'design.arms')).length;
     const multi: HTMLElement[] = [];
     if (designKind === 'parallel' && arms > 2) {
-      const m = this.select(ownValue(analysis, 'multiplicity') ?? '', [['', 'Holm (default)'], ['bonferroni', 'Bonferroni'], ['none', 'None']], (v) => this.edit(v ? setAt(this.data, 'analysis.multiplicity', v) : removeAt(this.data, 'analysis.multiplicity'), false));
-      const s = this.select(ownValue(analysis, 'success') ?? '', [['', 'Any comparison significant (default)'], ['all', 'All comparisons significant']], (v) => this.edit(v ? setAt(this.data, 'analysis.success', v) : removeAt(this.data, 'analysis.success'), false));
-      multi.push(this.field('analysis.multiplicity', 'Multiplicity adjustment', m, { provenance: false }), this.field('analysis.success', 'The trial succeeds when', s, { provenance: false }));
+      const m = this.select(
+        ownValue(analysis, 'multiplicity') ?? '',
+        [
+          ['', 'Holm (default)'],
+          ['bonferroni', 'Bonferroni'],
+          ['none', 'None'],
+        ],
+        (v) => this.edit(v ? setAt(this.data, 'analysis.multiplicity', v) : removeAt(this.data, 'analysis.multiplicity'), false),
+      );
+      const s = this.select(
+        ownValue(analysis, 'success') ?? '',
+        [
+          ['', 'Any comparison significant (default)'],
+          ['all', 'All comparisons significant'],
+        ],
+        (v) => this.edit(v ? setAt(this.data, 'analysis.success', v) : removeAt(this.data, 'analysis.success'), false),
+      );
+      multi.push(
+        this.field('analysis.multiplicity', 'Multiplicity adjustment', m, { provenance: false }),
+        this.field('analysis.success', 'The trial succeeds when', s, { provenance: false }),
+      );
     }
-    return h('fieldset', { className: 'section', 'data-path': 'analysis' }, h('legend', {}, 'Analysis'), h('div', { className: 'row' }, ...parts), multi.length > 0 ? h('div', { className: 'row' }, ...multi) : undefined);
+    return h(
+      'fieldset',
+      { className: 'section', 'data-path': 'analysis' },
+      h('legend', {}, 'Analysis'),
+      h('div', { className: 'row' }, ...parts),
+      multi.length > 0 ? h('div', { className: 'row' }, ...multi) : undefined,
+    );
   }
 
   private simulationSection(sim: Record<string, unknown>): HTMLElement {
@@ -445,7 +584,10 @@ export class ScenarioForm {
       radio.checked = (value === 'precision') === adaptive;
       radio.addEventListener('change', () => {
         if (!radio.checked) return;
-        this.edit(value === 'precision' ? setAt(this.data, 'simulation.precision', 0.005) : removeAt(this.data, 'simulation.precision'), true);
+        this.edit(
+          value === 'precision' ? setAt(this.data, 'simulation.precision', 0.005) : removeAt(this.data, 'simulation.precision'),
+          true,
+        );
       });
       return h('div', { className: 'check' }, radio, h('label', { for: radio.id }, text));
     };
@@ -457,28 +599,47 @@ export class ScenarioForm {
       'fieldset',
       { className: 'section', 'data-path': 'simulation' },
       h('legend', {}, 'Simulation'),
-      h('div', { className: 'row radios', role: 'radiogroup', 'aria-label': 'How many trials to simulate' }, mode('fixed', 'Fixed number of simulated trials'), mode('precision', 'Until a target precision')),
+      h(
+        'div',
+        { className: 'row radios', role: 'radiogroup', 'aria-label': 'How many trials to simulate' },
+        mode('fixed', 'Fixed number of simulated trials'),
+        mode('precision', 'Until a target precision'),
+      ),
       h(
         'div',
         { className: 'row' },
         adaptive
-          ? this.field('simulation.precision', 'Precision (95 % half-width)', this.numberInput('simulation.precision'), { provenance: false, hint: `Trials are added until the 95 % interval of every point is at most ± this wide (up to ${MAX_REPLICATES.toLocaleString('en')}).` })
-          : this.field('simulation.replicates', 'Simulated trials per point', replicates, { provenance: false, hint: 'More trials, narrower intervals: ±0.01 needs about 10 000 at 80 % power.' }),
-        this.field('simulation.seed', 'Seed', seed, { provenance: false, hint: 'The same seed gives the same numbers, here and in the command line.' }),
+          ? this.field('simulation.precision', 'Precision (95 % half-width)', this.numberInput('simulation.precision'), {
+              provenance: false,
+              hint: `Trials are added until the 95 % interval of every point is at most ± this wide (up to ${MAX_REPLICATES.toLocaleString('en')}).`,
+            })
+          : this.field('simulation.replicates', 'Simulated trials per point', replicates, {
+              provenance: false,
+              hint: 'More trials, narrower intervals: ±0.01 needs about 10 000 at 80 % power.',
+            }),
+        this.field('simulation.seed', 'Seed', seed, {
+          provenance: false,
+          hint: 'The same seed gives the same numbers, here and in the command line.',
+        }),
       ),
     );
   }
 
   private sweepSection(d: Record<string, unknown>): HTMLElement {
     const sweep = obj(ownValue(d, 'sweep'));
-    const entries = Object.keys(sweep).filter((k) => !isForbiddenKey(k)).map((k) => ({ path: k, values: sweep[k] }));
+    const entries = Object.keys(sweep)
+      .filter((k) => !isForbiddenKey(k))
+      .map((k) => ({ path: k, values: sweep[k] }));
     const candidates = sweepCandidates(this.data);
     const rows: SweepRow[] = entries.map((e) => ({ path: e.path, values: arr(e.values) }));
     const commit = (next: SweepRow[], rebuild: boolean) => this.edit(setSweep(this.data, next), rebuild);
     const row = (k: 0 | 1) => {
       const current = entries[k];
       const enabled = k === 0 || entries.length > 0;
-      const options: Array<readonly [string, string]> = [['', k === 0 ? '— nothing (one design point) —' : '— nothing (one curve) —'], ...candidates.filter((c) => c === current?.path || !entries.some((e) => e.path === c)).map((c) => [c, pathName(c)] as const)];
+      const options: Array<readonly [string, string]> = [
+        ['', k === 0 ? '— nothing (one design point) —' : '— nothing (one curve) —'],
+        ...candidates.filter((c) => c === current?.path || !entries.some((e) => e.path === c)).map((c) => [c, pathName(c)] as const),
+      ];
       const select = this.select(current?.path ?? '', options, (path) => {
         const next = rows.slice();
         if (path === '') next.splice(k, 1);
@@ -488,7 +649,9 @@ export class ScenarioForm {
       select.disabled = !enabled;
       const selectId = idFor('f', `sweep-path-${k}`);
       select.id = selectId;
-      const parts: HTMLElement[] = [h('div', { className: 'field' }, h('label', { for: selectId }, k === 0 ? 'Vary (x axis)' : 'One curve per value of'), select)];
+      const parts: HTMLElement[] = [
+        h('div', { className: 'field' }, h('label', { for: selectId }, k === 0 ? 'Vary (x axis)' : 'One curve per value of'), select),
+      ];
       if (current) {
         const values = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false' });
         values.value = sweepValuesText(current.values);
@@ -498,7 +661,9 @@ export class ScenarioForm {
           rows[k] = next[k];
           commit(next, false);
         });
-        parts.push(this.field(joinPath('sweep', current.path), 'Values (comma-separated)', values, { provenance: false, className: 'wide' }));
+        parts.push(
+          this.field(joinPath('sweep', current.path), 'Values (comma-separated)', values, { provenance: false, className: 'wide' }),
+        );
       }
       return h('div', { className: 'row sweep-row' }, ...parts);
     };
@@ -526,7 +691,8 @@ function shortNote(note: string): string {
  */
 export function provenanceNotes(p: PathProvenance, base?: string): HTMLElement | undefined {
   if (p.sources.length === 0 && p.assumptions.length === 0) return undefined;
-  const local = (path: string) => (base && path.startsWith(`${base}.`) ? path.slice(base.length + 1) : base && path === base ? 'all' : path);
+  const local = (path: string) =>
+    base && path.startsWith(`${base}.`) ? path.slice(base.length + 1) : base && path === base ? 'all' : path;
   const list = h('ul', { className: 'provenance' });
   for (const s of p.sources) {
     const which = base ? ` (${s.paths.map(local).join(', ')})` : '';
@@ -538,9 +704,15 @@ export function provenanceNotes(p: PathProvenance, base?: string): HTMLElement |
   for (const a of p.assumptions) {
     const which = base ? ` (${local(a.path)})` : '';
     const short = shortNote(a.note);
-    const item = short === a.note
-      ? h('p', {}, h('span', { className: 'tag assumption' }, 'Assumed'), `${which} ${a.note}`)
-      : h('details', {}, h('summary', {}, h('span', { className: 'tag assumption' }, 'Assumed'), `${which} ${short}`), h('p', {}, a.note));
+    const item =
+      short === a.note
+        ? h('p', {}, h('span', { className: 'tag assumption' }, 'Assumed'), `${which} ${a.note}`)
+        : h(
+            'details',
+            {},
+            h('summary', {}, h('span', { className: 'tag assumption' }, 'Assumed'), `${which} ${short}`),
+            h('p', {}, a.note),
+          );
     list.append(h('li', {}, item));
   }
   return list;

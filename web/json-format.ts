@@ -16,7 +16,9 @@ const SHORT = 40;
 
 /** Whether a container holds an object (directly, or in a list it holds). */
 function hasNestedObject(value: object): boolean {
-  return Object.values(value).some((v) => v !== null && typeof v === 'object' && (!Array.isArray(v) || v.some((x) => x !== null && typeof x === 'object')));
+  return Object.values(value).some(
+    (v) => v !== null && typeof v === 'object' && (!Array.isArray(v) || v.some((x) => x !== null && typeof x === 'object')),
+  );
 }
 
 function inline(value: unknown): string {

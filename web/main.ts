@@ -73,7 +73,17 @@ const exportCsv = byId('export-csv', HTMLButtonElement);
 const exportSvg = byId('export-svg', HTMLButtonElement);
 const shareStatus = byId('share-status', HTMLParagraphElement);
 
-const state: PageState = { lastResult: null, status: 'idle', runs: 0, task: null, sizeResult: null, firstCurveMs: null, scenarioText: '', shareUrl: '', shareText: '' };
+const state: PageState = {
+  lastResult: null,
+  status: 'idle',
+  runs: 0,
+  task: null,
+  sizeResult: null,
+  firstCurveMs: null,
+  scenarioText: '',
+  shareUrl: '',
+  shareText: '',
+};
 window.__trialsim = state;
 
 const pool = createBrowserPool();
@@ -126,7 +136,8 @@ function tooDeep(t: string, max: number): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -150,7 +161,8 @@ function check(): Checked {
   if (checked?.text === text) return checked;
   const loaded = designPoints(text);
   if (!loaded.ok) checked = { text, issues: loaded.issues };
-  else if (loaded.points.length === 0) checked = { text, issues: [{ path: 'sweep', value: undefined, allowed: 'a sweep with at least one design point' }] };
+  else if (loaded.points.length === 0)
+    checked = { text, issues: [{ path: 'sweep', value: undefined, allowed: 'a sweep with at least one design point' }] };
   else checked = { text, issues: [], run: { prepared: prepareRun(loaded.points), file: loaded.file, points: loaded.points } };
   return checked;
 }
@@ -171,7 +183,17 @@ function showIssues(issues: ValidationIssue[]): void {
   const unplaced = formOk ? form.showIssues(fieldIssues) : fieldIssues;
   jsonMessages.replaceChildren(...(unplaced.length > 0 ? [issueList(unplaced, 'Not shown in the form:', false)] : []));
   jsonArea.setAttribute('aria-invalid', String(issues.length > 0));
-  messagesRegion.replaceChildren(...(fieldIssues.length > 0 ? [issueList(fieldIssues, fieldIssues.length === 1 ? 'This cannot run yet:' : `This cannot run yet (${fieldIssues.length} problems):`, formOk)] : []));
+  messagesRegion.replaceChildren(
+    ...(fieldIssues.length > 0
+      ? [
+          issueList(
+            fieldIssues,
+            fieldIssues.length === 1 ? 'This cannot run yet:' : `This cannot run yet (${fieldIssues.length} problems):`,
+            formOk,
+          ),
+        ]
+      : []),
+  );
 }
 
 /** A list of issues; with `links`, each one moves the focus to its field. */
@@ -215,7 +237,9 @@ function setScenario(next: string, origin: Origin, rebuildForm = true): void {
   if (readable ? origin !== 'form' || rebuildForm : origin !== 'json') form.render(readable ? data : {});
   form.setEnabled(readable);
   jsonStatus.hidden = readable;
-  jsonStatus.textContent = readable ? '' : 'The JSON view cannot be read as a scenario object, so the form is switched off until it can (see the message below).';
+  jsonStatus.textContent = readable
+    ? ''
+    : 'The JSON view cannot be read as a scenario object, so the form is switched off until it can (see the message below).';
   shownIssues = '\u0000';
   // Typing in a form field is checked after a short pause (a large sweep takes a while to check).
   clearTimeout(checkTimer);
@@ -245,7 +269,9 @@ function presetCard(value: string, title: string, summary: string, sources: stri
   return h('div', { className: 'preset-card' }, radio, h('label', { for: id }, title), about);
 }
 
-presetList.append(presetCard(BLANK, 'Start blank', 'Two parallel arms, a continuous endpoint and a curve over n: fill in your own trial.', []));
+presetList.append(
+  presetCard(BLANK, 'Start blank', 'Two parallel arms, a continuous endpoint and a curve over n: fill in your own trial.', []),
+);
 for (const p of PRESETS) presetList.append(presetCard(p.file, p.title, p.summary, p.sources));
 
 /** Checks the radio of a preset (`undefined`: none, e.g. for a file or a link) and names it in the summary. */
@@ -254,7 +280,11 @@ function selectPresetRadio(value: string | undefined): void {
     r.checked = r.value === value;
     // Keep the chosen card in view inside the scrolling list (without scrolling the page).
     const card = r.closest<HTMLElement>('.preset-card');
-    if (r.checked && card && (card.offsetTop < presetList.scrollTop || card.offsetTop + card.offsetHeight > presetList.scrollTop + presetList.clientHeight)) {
+    if (
+      r.checked &&
+      card &&
+      (card.offsetTop < presetList.scrollTop || card.offsetTop + card.offsetHeight > presetList.scrollTop + presetList.clientHeight)
+    ) {
       presetList.scrollTop = card.offsetTop - 4;
     }
   }
@@ -374,17 +404,24 @@ async function start(kind: 'run' | 'size', automatic = false): Promise<void> {
   let work: Promise<void>;
   if (kind === 'run') {
     const n = prepared.points.length;
-    const replicates = prepared.simulated[0].precision === undefined
-      ? `${count.format(prepared.points[0].scenario.simulation.replicates)} simulated trials`
-      : `trials added until ±${prepared.simulated[0].precision}`;
-    setStatus('running', `Running ${n} design point${n === 1 ? '' : 's'} × ${replicates}${prepared.uncertain ? ' (twice: assurance and power at the estimate)' : ''} on ${pool.size} worker${pool.size === 1 ? '' : 's'}…`);
+    const replicates =
+      prepared.simulated[0].precision === undefined
+        ? `${count.format(prepared.points[0].scenario.simulation.replicates)} simulated trials`
+        : `trials added until ±${prepared.simulated[0].precision}`;
+    setStatus(
+      'running',
+      `Running ${n} design point${n === 1 ? '' : 's'} × ${replicates}${prepared.uncertain ? ' (twice: assurance and power at the estimate)' : ''} on ${pool.size} worker${pool.size === 1 ? '' : 's'}…`,
+    );
     const runner = progressiveRunner(pool, Math.max(2, pool.size), (results) => {
       if (controller.signal.aborted) return;
       const done = results.slice(0, n).filter(Boolean).length;
       if (done === 0 || done === n || !drawing) return;
       const partial = partialResult(prepared, results, file);
       const curves = drawing.pageCurves(partial, runTarget, { partial: true });
-      resultsRegion.replaceChildren(h('h3', { className: 'result-title' }, file.title), drawing.curveFigure(curves, runTarget, plotWidth(), `Simulating: ${done} of ${n} points so far…`));
+      resultsRegion.replaceChildren(
+        h('h3', { className: 'result-title' }, file.title),
+        drawing.curveFigure(curves, runTarget, plotWidth(), `Simulating: ${done} of ${n} points so far…`),
+      );
     });
     work = simulateRun(prepared, runner, { signal: controller.signal, onProgress: (d, e) => setProgress(d, e) }).then(async (result) => {
       await views;
@@ -395,14 +432,22 @@ async function start(kind: 'run' | 'size', automatic = false): Promise<void> {
       if (state.firstCurveMs === null && typeof shown.curves !== 'string') state.firstCurveMs = Math.round(performance.now());
       exportCsv.disabled = false;
       exportSvg.disabled = typeof shown.curves === 'string';
-      setStatus('done', `Done: ${result.points.length} design point${result.points.length === 1 ? '' : 's'} in ${count.format(result.elapsedMs)} ms.`);
+      setStatus(
+        'done',
+        `Done: ${result.points.length} design point${result.points.length === 1 ? '' : 's'} in ${count.format(result.elapsedMs)} ms.`,
+      );
     });
   } else {
     const base = loadScenario(runText);
     if (!base.ok) throw new Error('unreachable: the scenario was valid');
     setStatus('running', `Searching for the smallest n reaching ${runTarget} (every step simulates a few sizes)…`);
     sizeRegion.replaceChildren();
-    work = runSampleSizeSearch({ set: {}, scenario: base.resolved }, pool, { target: runTarget }, { signal: controller.signal, onProgress: (d, e) => setProgress(d, e) }).then((r) => {
+    work = runSampleSizeSearch(
+      { set: {}, scenario: base.resolved },
+      pool,
+      { target: runTarget },
+      { signal: controller.signal, onProgress: (d, e) => setProgress(d, e) },
+    ).then((r) => {
       setProgress(1, 1, true);
       state.sizeResult = r;
       sizeRegion.replaceChildren(...sizeSentences(r).map((s) => h('p', {}, s)));
@@ -417,7 +462,8 @@ async function start(kind: 'run' | 'size', automatic = false): Promise<void> {
       progressFrame = 0;
       const superseded = mine !== generation;
       if (error instanceof RunCancelledError) {
-        if (!superseded) setStatus('cancelled', state.lastResult ? 'Cancelled. The results shown are from the last completed run.' : 'Cancelled.');
+        if (!superseded)
+          setStatus('cancelled', state.lastResult ? 'Cancelled. The results shown are from the last completed run.' : 'Cancelled.');
       } else setStatus('error', `The run failed: ${messageOf(error)}`);
       // A stopped run ends the workers; the last complete result goes back on the page.
       if (kind === 'run') drawShown();
@@ -452,7 +498,13 @@ function drawShown(): void {
 function markStale(): void {
   resultsRegion.querySelector('.stale')?.remove();
   if (!shown || shown.text === text || !resultsRegion.querySelector('.result-title')) return;
-  const note = h('p', { className: 'stale', 'data-testid': 'stale' }, autoRun.checked ? 'The scenario has changed since these results were computed; they will be re-run.' : 'The scenario has changed since these results were computed: press Run.');
+  const note = h(
+    'p',
+    { className: 'stale', 'data-testid': 'stale' },
+    autoRun.checked
+      ? 'The scenario has changed since these results were computed; they will be re-run.'
+      : 'The scenario has changed since these results were computed: press Run.',
+  );
   resultsRegion.prepend(note);
 }
 
@@ -571,7 +623,8 @@ exportCsv.addEventListener('click', () => {
   if (state.lastResult) download(`${slug(state.lastResult.title)}.csv`, formatCsv(state.lastResult), 'text/csv');
 });
 exportSvg.addEventListener('click', () => {
-  if (shown && drawing && typeof shown.curves !== 'string') download(`${slug(shown.ctx.result.title)}.svg`, drawing.curveSvgFile(shown.curves.curves, target), 'image/svg+xml');
+  if (shown && drawing && typeof shown.curves !== 'string')
+    download(`${slug(shown.ctx.result.title)}.svg`, drawing.curveSvgFile(shown.curves.curves, target), 'image/svg+xml');
 });
 
 function showLoadMessage(message: string): void {
@@ -599,7 +652,10 @@ async function openFile(file: File): Promise<void> {
   const loaded = loadScenario(r.text);
   setScenario(r.text, 'file');
   if (loaded.ok) hideLoadMessage();
-  else showLoadMessage(`Opened ${file.name}, but it cannot run yet: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}, listed above the results and shown at the fields they concern. First: ${formatIssue(loaded.issues[0])}`);
+  else
+    showLoadMessage(
+      `Opened ${file.name}, but it cannot run yet: ${loaded.issues.length} problem${loaded.issues.length === 1 ? '' : 's'}, listed above the results and shown at the fields they concern. First: ${formatIssue(loaded.issues[0])}`,
+    );
 }
 
 fileInput.addEventListener('change', () => {
@@ -637,7 +693,9 @@ async function openLink(initial = false): Promise<boolean> {
   const instead = initial ? 'The default scenario is shown instead.' : 'The scenario shown has not changed.';
   const hash = readHash(location.hash);
   if ('tooLong' in hash) {
-    showLoadMessage(`This link could not be opened: its fragment has ${hash.tooLong} characters, far more than a scenario link holds. ${instead}`);
+    showLoadMessage(
+      `This link could not be opened: its fragment has ${hash.tooLong} characters, far more than a scenario link holds. ${instead}`,
+    );
     return false;
   }
   let targetNote: string | undefined;
@@ -663,7 +721,10 @@ async function openLink(initial = false): Promise<boolean> {
   }
   setScenario(d.text, 'link');
   if (d.loaded.ok && targetNote) showLoadMessage(targetNote);
-  if (!d.loaded.ok) showLoadMessage(`The scenario in this link cannot run yet: ${d.loaded.issues.length} problem${d.loaded.issues.length === 1 ? '' : 's'}, listed above the results and shown at the fields they concern. First: ${formatIssue(d.loaded.issues[0])}`);
+  if (!d.loaded.ok)
+    showLoadMessage(
+      `The scenario in this link cannot run yet: ${d.loaded.issues.length} problem${d.loaded.issues.length === 1 ? '' : 's'}, listed above the results and shown at the fields they concern. First: ${formatIssue(d.loaded.issues[0])}`,
+    );
   return true;
 }
 

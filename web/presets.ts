@@ -51,7 +51,10 @@ export const SUMMARY_LENGTH = 180;
 
 /** The first sentence of a description, without a leading "Question:", cut at a word to `SUMMARY_LENGTH`. */
 export function summaryOf(description: string): string {
-  const text = description.replace(/^question:\s*/i, '').replace(/\s+/g, ' ').trim();
+  const text = description
+    .replace(/^question:\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const end = /[.?!](?=\s+[A-Z(]|$)/.exec(text);
   let first = end ? text.slice(0, end.index + 1) : text;
   if (first.length > SUMMARY_LENGTH) {
@@ -63,7 +66,10 @@ export function summaryOf(description: string): string {
 
 /** Short citations of a parsed scenario's sources (unknown ids as they are), each once. */
 function sourcesOf(data: unknown): string[] {
-  const sources = data !== null && typeof data === 'object' && Array.isArray((data as { sources?: unknown }).sources) ? (data as { sources: unknown[] }).sources : [];
+  const sources =
+    data !== null && typeof data === 'object' && Array.isArray((data as { sources?: unknown }).sources)
+      ? (data as { sources: unknown[] }).sources
+      : [];
   const out: string[] = [];
   for (const s of sources) {
     const id = s !== null && typeof s === 'object' ? (s as { evidence?: unknown }).evidence : undefined;

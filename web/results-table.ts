@@ -37,15 +37,32 @@ function columnsOf(result: RunResult): Column[] {
   }));
   const assurance = result.quantity === 'assurance';
   const estimate: Column = assurance
-    ? { header: 'Assurance', description: 'probability of success averaged over the uncertain parameters', cell: (p) => fixed(p.assurance), numeric: true }
+    ? {
+        header: 'Assurance',
+        description: 'probability of success averaged over the uncertain parameters',
+        cell: (p) => fixed(p.assurance),
+        numeric: true,
+      }
     : { header: 'Power', description: 'share of simulated trials that succeeded', cell: (p) => fixed(p.power), numeric: true };
   return [
     ...swept,
     estimate,
-    { header: '95 % CI', description: 'Wilson interval of the estimate', cell: (p) => `${fixed(p.ci95[0])} – ${fixed(p.ci95[1])}`, numeric: true },
+    {
+      header: '95 % CI',
+      description: 'Wilson interval of the estimate',
+      cell: (p) => `${fixed(p.ci95[0])} – ${fixed(p.ci95[1])}`,
+      numeric: true,
+    },
     { header: 'MCSE', description: 'Monte-Carlo standard error', cell: (p) => fixed(p.mcse), numeric: true },
     ...(assurance
-      ? [{ header: 'Power at estimate', description: 'power with every uncertain parameter at its centre', cell: (p: ReportedPoint) => fixed(p.powerAtEstimate), numeric: true }]
+      ? [
+          {
+            header: 'Power at estimate',
+            description: 'power with every uncertain parameter at its centre',
+            cell: (p: ReportedPoint) => fixed(p.powerAtEstimate),
+            numeric: true,
+          },
+        ]
       : []),
     { header: 'Replicates', cell: (p) => String(p.replicates), numeric: true },
   ];
@@ -113,11 +130,18 @@ export function resultsTable(result: RunResult, options: TableOptions = {}): HTM
 
 /** Replaces the content of `container` by the title, provenance and table of `result` (and a note on degenerate trials, if any). */
 export function renderResults(container: HTMLElement, result: RunResult): void {
-  container.replaceChildren(element('h3', result.title, 'result-title'), element('p', provenanceLine(result), 'provenance'), resultsTable(result), ...degenerateNote(result));
+  container.replaceChildren(
+    element('h3', result.title, 'result-title'),
+    element('p', provenanceLine(result), 'provenance'),
+    resultsTable(result),
+    ...degenerateNote(result),
+  );
 }
 
 /** A note on trials that could not be analysed, when there were any. */
 export function degenerateNote(result: RunResult): HTMLElement[] {
   const degenerate = result.points.reduce((s, p) => s + p.degenerate, 0);
-  return degenerate > 0 ? [element('p', `${degenerate} simulated trial(s) could not be analysed (e.g. zero variance) and were scored as failures.`, 'note')] : [];
+  return degenerate > 0
+    ? [element('p', `${degenerate} simulated trial(s) could not be analysed (e.g. zero variance) and were scored as failures.`, 'note')]
+    : [];
 }

@@ -40,7 +40,12 @@ export function curveFigure(curves: PageCurves | string, target: number, width: 
   const caption = h('figcaption', { 'data-testid': 'curve-words' });
   for (const s of curves.sentences) caption.append(h('p', {}, s));
   if (partial) caption.prepend(h('p', { className: 'partial' }, partial));
-  return h('figure', { className: 'curve', 'data-testid': 'curve' }, h('div', { className: 'curve-plot' }, curveSvg(curves.curves, target, width)), caption);
+  return h(
+    'figure',
+    { className: 'curve', 'data-testid': 'curve' },
+    h('div', { className: 'curve-plot' }, curveSvg(curves.curves, target, width)),
+    caption,
+  );
 }
 
 /** The sentence on the file's `expect` block at its own design point, if it has one that applies. */
@@ -62,7 +67,10 @@ function expectationText(ctx: RunContext, own: number): string | undefined {
     met &&= estimate <= bounds.atMost;
   }
   if (parts.length === 0) return undefined;
-  const where = Object.entries(point.set).map(([p, v]) => `${p} = ${v}`).join(', ') || 'its design';
+  const where =
+    Object.entries(point.set)
+      .map(([p, v]) => `${p} = ${v}`)
+      .join(', ') || 'its design';
   return `The file expects ${result.quantity} ${parts.join(' and ')} at its own design point (${where}): ${three(estimate)} — ${met ? 'met' : 'not met'}.`;
 }
 
@@ -87,7 +95,14 @@ export function renderRun(container: HTMLElement, ctx: RunContext, width: number
       ),
     );
   } else {
-    nodes.push(h('p', { className: 'quantity-note', 'data-testid': 'quantity-note' }, h('strong', {}, 'Power: '), 'the share of simulated trials whose analysis succeeds, with every parameter fixed at its value.'));
+    nodes.push(
+      h(
+        'p',
+        { className: 'quantity-note', 'data-testid': 'quantity-note' },
+        h('strong', {}, 'Power: '),
+        'the share of simulated trials whose analysis succeeds, with every parameter fixed at its value.',
+      ),
+    );
   }
   nodes.push(curveFigure(curves, target, width));
   const expectation = expectationText(ctx, own);
@@ -97,7 +112,16 @@ export function renderRun(container: HTMLElement, ctx: RunContext, width: number
   if (typeof curves !== 'string') {
     for (const s of curves.curves.series) {
       if (!s.marked) continue;
-      const i = result.points.findIndex((p) => p.set[curves.xPath] === s.marked!.x && (!s.label || curves.curves.series.length === 1 || Object.entries(p.set).filter(([k]) => k !== curves.xPath).map(([k, v]) => `${k} = ${v}`).join(', ') === s.label));
+      const i = result.points.findIndex(
+        (p) =>
+          p.set[curves.xPath] === s.marked!.x &&
+          (!s.label ||
+            curves.curves.series.length === 1 ||
+            Object.entries(p.set)
+              .filter(([k]) => k !== curves.xPath)
+              .map(([k, v]) => `${k} = ${v}`)
+              .join(', ') === s.label),
+      );
       if (i >= 0) marks.set(i, `first ≥ ${target}`);
     }
   }
@@ -118,7 +142,13 @@ export function renderRun(container: HTMLElement, ctx: RunContext, width: number
     });
     nodes.push(h('blockquote', { className: 'justification-box', 'aria-labelledby': 'justification-heading' }, para), copy);
   } else {
-    nodes.push(h('p', { className: 'hint' }, "The file's own design is not among the simulated points; add its value to the sweep to get a justification paragraph."));
+    nodes.push(
+      h(
+        'p',
+        { className: 'hint' },
+        "The file's own design is not among the simulated points; add its value to the sweep to get a justification paragraph.",
+      ),
+    );
   }
   nodes.push(sourcesList(file));
   container.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== undefined));
@@ -149,7 +179,8 @@ function sourcesList(file: ScenarioFile): HTMLElement {
     if (quote) item.append(h('blockquote', {}, `“${quote}”`));
     list.append(item);
   }
-  for (const a of file.assumptions ?? []) list.append(h('li', {}, h('span', { className: 'tag assumption' }, 'Assumed'), ` ${a.path}: ${a.note}`));
+  for (const a of file.assumptions ?? [])
+    list.append(h('li', {}, h('span', { className: 'tag assumption' }, 'Assumed'), ` ${a.path}: ${a.note}`));
   section.append(list);
   return section;
 }

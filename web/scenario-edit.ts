@@ -11,7 +11,18 @@
  */
 import { testsFitting, type DesignKind, type EndpointKind, type TestId } from '../src/analysis/catalog.js';
 import { MAX_ARMS } from '../src/scenario/limits.js';
-import { formatPath, getPath, hasPath, isForbiddenKey, isPlainObject, joinPath, normalizeSegments, ownValue, parsePath, type PathSegment } from '../src/scenario/paths.js';
+import {
+  formatPath,
+  getPath,
+  hasPath,
+  isForbiddenKey,
+  isPlainObject,
+  joinPath,
+  normalizeSegments,
+  ownValue,
+  parsePath,
+  type PathSegment,
+} from '../src/scenario/paths.js';
 import { isSweepablePath } from '../src/scenario/validate.js';
 
 type Json = Record<string, unknown>;
@@ -104,7 +115,8 @@ function removeIn(container: unknown, segments: readonly PathSegment[]): unknown
   const key = String(head);
   if (rest.length === 0) {
     const copy: Json = {};
-    for (const k of Object.keys(here)) if (k !== key) Object.defineProperty(copy, k, { value: here[k], enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(here))
+      if (k !== key) Object.defineProperty(copy, k, { value: here[k], enumerable: true, writable: true, configurable: true });
     return copy;
   }
   return { ...here, [key]: removeIn(here[key], rest) };
@@ -144,7 +156,12 @@ export function dropDanglingReferences(before: unknown, after: unknown): unknown
     out = setAt(out, 'sources', kept);
   }
   const assumptions = list(ownValue(obj(out), 'assumptions'));
-  if (assumptions.length > 0) out = setAt(out, 'assumptions', assumptions.filter((a) => !(isPlainObject(a) && lost(ownValue(a, 'path')))));
+  if (assumptions.length > 0)
+    out = setAt(
+      out,
+      'assumptions',
+      assumptions.filter((a) => !(isPlainObject(a) && lost(ownValue(a, 'path')))),
+    );
   const sweep = ownValue(obj(out), 'sweep');
   if (isPlainObject(sweep)) {
     const entries = Object.keys(sweep).filter((k) => !isForbiddenKey(k) && !lost(k));
@@ -164,11 +181,30 @@ function renameReferences(data: unknown, from: string, to: string): unknown {
   };
   let out = data;
   const sources = list(ownValue(obj(out), 'sources'));
-  if (sources.length > 0) out = setAt(out, 'sources', sources.map((s) => (isPlainObject(s) && Array.isArray(ownValue(s, 'paths')) ? { ...s, paths: list(s.paths).map(moved) } : s)));
+  if (sources.length > 0)
+    out = setAt(
+      out,
+      'sources',
+      sources.map((s) => (isPlainObject(s) && Array.isArray(ownValue(s, 'paths')) ? { ...s, paths: list(s.paths).map(moved) } : s)),
+    );
   const assumptions = list(ownValue(obj(out), 'assumptions'));
-  if (assumptions.length > 0) out = setAt(out, 'assumptions', assumptions.map((a) => (isPlainObject(a) ? { ...a, path: moved(ownValue(a, 'path')) } : a)));
+  if (assumptions.length > 0)
+    out = setAt(
+      out,
+      'assumptions',
+      assumptions.map((a) => (isPlainObject(a) ? { ...a, path: moved(ownValue(a, 'path')) } : a)),
+    );
   const sweep = ownValue(obj(out), 'sweep');
-  if (isPlainObject(sweep)) out = setAt(out, 'sweep', Object.fromEntries(Object.keys(sweep).filter((k) => !isForbiddenKey(k)).map((k) => [String(moved(k)), sweep[k]])));
+  if (isPlainObject(sweep))
+    out = setAt(
+      out,
+      'sweep',
+      Object.fromEntries(
+        Object.keys(sweep)
+          .filter((k) => !isForbiddenKey(k))
+          .map((k) => [String(moved(k)), sweep[k]]),
+      ),
+    );
   return out;
 }
 
@@ -202,7 +238,8 @@ export function fitTest(data: unknown): unknown {
     out = setAt(out, 'analysis.test', fitting.find((t) => family?.includes(t)) ?? fitting[0]);
   }
   const now = getPath(out, 'analysis.test');
-  if (getPath(out, 'analysis.continuityCorrection') !== undefined && now !== 'chi-square' && now !== 'mcnemar') out = removeAt(out, 'analysis.continuityCorrection');
+  if (getPath(out, 'analysis.continuityCorrection') !== undefined && now !== 'chi-square' && now !== 'mcnemar')
+    out = removeAt(out, 'analysis.continuityCorrection');
   return out;
 }
 
@@ -228,7 +265,9 @@ function defaultArmValues(kind: unknown, control: boolean, categories: number): 
 /** Endpoint values for `armId`: copied from an existing arm, else defaults. */
 function valuesForNewArm(data: unknown, control: boolean): unknown {
   const endpointArms = obj(getPath(data, 'endpoint.arms'));
-  const source = armsOf(data).find((a) => Boolean(a.control) === control && typeof a.id === 'string' && isPlainObject(ownValue(endpointArms, a.id as string)));
+  const source = armsOf(data).find(
+    (a) => Boolean(a.control) === control && typeof a.id === 'string' && isPlainObject(ownValue(endpointArms, a.id as string)),
+  );
   if (source) return ownValue(endpointArms, source.id as string);
   return defaultArmValues(getPath(data, 'endpoint.kind'), control, list(getPath(data, 'endpoint.categories')).length || 3);
 }
@@ -264,11 +303,18 @@ export function setDesignKind(data: unknown, kind: DesignKind): unknown {
   }
   out = setAt(out, 'design.arms', arms);
   for (const key of ['allocation', 'correlation', 'spillover']) out = removeAt(out, `design.${key}`);
-  if (kind === 'parallel') out = setAt(out, 'design.allocation', arms.map(() => 1));
+  if (kind === 'parallel')
+    out = setAt(
+      out,
+      'design.allocation',
+      arms.map(() => 1),
+    );
   if (kind === 'within-patient') out = setAt(out, 'design.correlation', ownValue(obj(getPath(data, 'design')), 'correlation') ?? 0.5);
-  if (kind === 'within-patient' && ownValue(obj(getPath(data, 'design')), 'spillover') !== undefined) out = setAt(out, 'design.spillover', getPath(data, 'design.spillover'));
+  if (kind === 'within-patient' && ownValue(obj(getPath(data, 'design')), 'spillover') !== undefined)
+    out = setAt(out, 'design.spillover', getPath(data, 'design.spillover'));
   if (kind !== 'single-arm') out = removeAt(out, 'analysis.null');
-  else if (getPath(out, 'endpoint.kind') === 'binary' && getPath(out, 'analysis.null') === undefined) out = setAt(out, 'analysis.null', 0.5);
+  else if (getPath(out, 'endpoint.kind') === 'binary' && getPath(out, 'analysis.null') === undefined)
+    out = setAt(out, 'analysis.null', 0.5);
   out = syncEndpointArms(out);
   return dropDanglingReferences(data, fitTest(out));
 }
@@ -281,7 +327,8 @@ export function setEndpointKind(data: unknown, kind: EndpointKind): unknown {
   if (kind !== 'ordinal') out = removeAt(out, 'endpoint.categories');
   const count = list(getPath(out, 'endpoint.categories')).length;
   const values: Json = {};
-  for (const a of armsOf(out)) if (typeof a.id === 'string' && !isForbiddenKey(a.id)) values[a.id] = defaultArmValues(kind, a.control === true, count);
+  for (const a of armsOf(out))
+    if (typeof a.id === 'string' && !isForbiddenKey(a.id)) values[a.id] = defaultArmValues(kind, a.control === true, count);
   out = setAt(out, 'endpoint.arms', values);
   if (getPath(out, 'design.kind') === 'single-arm') {
     out = kind === 'binary' ? setAt(out, 'analysis.null', 0.5) : removeAt(out, 'analysis.null');
@@ -307,11 +354,21 @@ export function removeArm(data: unknown, index: number): unknown {
   const arms = list(getPath(data, 'design.arms'));
   if (arms.length <= 2 || index < 0 || index >= arms.length) return data;
   const gone = arms[index];
-  let out = setAt(data, 'design.arms', arms.filter((_, i) => i !== index));
+  let out = setAt(
+    data,
+    'design.arms',
+    arms.filter((_, i) => i !== index),
+  );
   const allocation = getPath(out, 'design.allocation');
-  if (Array.isArray(allocation) && allocation.length === arms.length) out = setAt(out, 'design.allocation', allocation.filter((_, i) => i !== index));
+  if (Array.isArray(allocation) && allocation.length === arms.length)
+    out = setAt(
+      out,
+      'design.allocation',
+      allocation.filter((_, i) => i !== index),
+    );
   if (isPlainObject(gone) && gone.control === true) out = setControl(out, 0);
-  if (isPlainObject(gone) && typeof gone.id === 'string' && hasPath(out, ['endpoint', 'arms', gone.id])) out = removeAt(out, joinPath('endpoint.arms', gone.id));
+  if (isPlainObject(gone) && typeof gone.id === 'string' && hasPath(out, ['endpoint', 'arms', gone.id]))
+    out = removeAt(out, joinPath('endpoint.arms', gone.id));
   return dropDanglingReferences(data, out);
 }
 
@@ -343,9 +400,21 @@ export function renameArm(data: unknown, index: number, id: string): unknown {
   let out = setAt(data, `design.arms[${index}].id`, id);
   const endpointArms = getPath(data, 'endpoint.arms');
   const clash = arms.some((a, i) => i !== index && isPlainObject(a) && a.id === id);
-  if (typeof old === 'string' && isPlainObject(endpointArms) && ownValue(endpointArms, old) !== undefined && ARM_ID.test(id) && !isForbiddenKey(id) && !clash && ownValue(endpointArms, id) === undefined) {
+  if (
+    typeof old === 'string' &&
+    isPlainObject(endpointArms) &&
+    ownValue(endpointArms, old) !== undefined &&
+    ARM_ID.test(id) &&
+    !isForbiddenKey(id) &&
+    !clash &&
+    ownValue(endpointArms, id) === undefined
+  ) {
     // Keep the key order of endpoint.arms.
-    const renamed = Object.fromEntries(Object.keys(endpointArms).filter((k) => !isForbiddenKey(k)).map((k) => [k === old ? id : k, endpointArms[k]]));
+    const renamed = Object.fromEntries(
+      Object.keys(endpointArms)
+        .filter((k) => !isForbiddenKey(k))
+        .map((k) => [k === old ? id : k, endpointArms[k]]),
+    );
     out = setAt(out, 'endpoint.arms', renamed);
     out = renameReferences(out, joinPath('endpoint.arms', old), joinPath('endpoint.arms', id));
   }
@@ -397,7 +466,8 @@ export function sweepCandidates(data: unknown): string[] {
       return;
     }
     if (Array.isArray(value)) value.slice(0, 50).forEach((v, i) => walk(v, [...segments, i], depth + 1));
-    else if (isPlainObject(value)) for (const k of Object.keys(value).slice(0, 200)) if (!isForbiddenKey(k)) walk(value[k], [...segments, k], depth + 1);
+    else if (isPlainObject(value))
+      for (const k of Object.keys(value).slice(0, 200)) if (!isForbiddenKey(k)) walk(value[k], [...segments, k], depth + 1);
   };
   for (const top of ['let', 'design', 'endpoint', 'analysis']) {
     const v = ownValue(obj(data), top);
@@ -420,6 +490,8 @@ export function suggestSweepValues(data: unknown, path: string): number[] {
   if (path === 'design.dropout') return [0, 0.1, 0.2, 0.3];
   if (current === undefined) return [];
   const probability = /\.p$|\.probs\[\d+\]$/.test(path);
-  const values = [0.5, 0.75, 1, 1.25, 1.5].map((f) => Number((current * f).toPrecision(3))).filter((x) => !probability || (x >= 0 && x <= 1));
+  const values = [0.5, 0.75, 1, 1.25, 1.5]
+    .map((f) => Number((current * f).toPrecision(3)))
+    .filter((x) => !probability || (x >= 0 && x <= 1));
   return [...new Set(values)];
 }

@@ -49,7 +49,10 @@ export function parseTarget(text: string): number | undefined {
 /** Reads an opened or dropped file as UTF-8 text, refusing files over the scenario limit or not text. */
 export async function readScenarioFile(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   if (file.size > MAX_FILE_BYTES) {
-    return { ok: false, message: `${file.name} has ${file.size.toLocaleString('en')} bytes; a scenario file has at most ${MAX_FILE_BYTES.toLocaleString('en')} (1 MiB). Nothing was opened.` };
+    return {
+      ok: false,
+      message: `${file.name} has ${file.size.toLocaleString('en')} bytes; a scenario file has at most ${MAX_FILE_BYTES.toLocaleString('en')} (1 MiB). Nothing was opened.`,
+    };
   }
   let text: string;
   try {

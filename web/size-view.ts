@@ -2,7 +2,12 @@
 import type { SizeResult } from '../src/report/size-run.js';
 
 const three = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(3));
-const perArm = (p: Record<string, number> | undefined) => (p ? ` (${Object.entries(p).map(([arm, n]) => `${arm} ${n}`).join(', ')})` : '');
+const perArm = (p: Record<string, number> | undefined) =>
+  p
+    ? ` (${Object.entries(p)
+        .map(([arm, n]) => `${arm} ${n}`)
+        .join(', ')})`
+    : '';
 const pct = (x: number) => `${Number((100 * x).toPrecision(4))} %`;
 
 /** Sentences stating the smallest n, what it counts, the randomized n with dropout, and the closed form when there is one. */
@@ -23,7 +28,11 @@ export function sizeSentences(r: SizeResult): string[] {
     );
   }
   if (r.closedForm) out.push(`Closed form (${r.closedForm.method}): n = ${r.closedForm.n ?? 'not found'}.`);
-  const set = Object.entries(r.set).map(([p, v]) => `${p} = ${v}`).join(', ');
-  out.push(`${r.evaluations} sizes simulated, ${r.precision === undefined ? `${r.replicates.toLocaleString('en')} trials each` : `trials added to ±${r.precision}`}, seed "${r.seed}"${set ? `, at ${set}` : ''}; the same search as trialsim size --power ${r.target}.`);
+  const set = Object.entries(r.set)
+    .map(([p, v]) => `${p} = ${v}`)
+    .join(', ');
+  out.push(
+    `${r.evaluations} sizes simulated, ${r.precision === undefined ? `${r.replicates.toLocaleString('en')} trials each` : `trials added to ±${r.precision}`}, seed "${r.seed}"${set ? `, at ${set}` : ''}; the same search as trialsim size --power ${r.target}.`,
+  );
   return out;
 }

@@ -59,12 +59,14 @@ const MAX_CHUNK = chunkCount(HARD_LIMITS.maxReplicates);
 
 /** Throws a one-line error for a bad argument. */
 function badArgument(name: string, value: unknown, allowed: string): never {
-  const shown = typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null ? String(value) : typeof value;
+  const shown =
+    typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null ? String(value) : typeof value;
   throw new Error(`worker: ${name}: got ${shown}; allowed: ${allowed}`);
 }
 
 function wholeArgument(name: string, value: unknown, lo: number, hi: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) badArgument(name, value, `a whole number from ${lo} to ${hi}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi)
+    badArgument(name, value, `a whole number from ${lo} to ${hi}`);
   return value;
 }
 

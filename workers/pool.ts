@@ -134,8 +134,7 @@ export class WorkerPool {
     }));
     const arrivedChunks = (st: PointState) => st.chunks.slice(0, st.arrived);
     /** Chunks a point is expected to need: its target, or the estimate from the chunks so far. */
-    const goalOf = (st: PointState) =>
-      st.target ?? Math.min(st.cap, estimatedChunksForPrecision(arrivedChunks(st), st.point.precision!));
+    const goalOf = (st: PointState) => st.target ?? Math.min(st.cap, estimatedChunksForPrecision(arrivedChunks(st), st.point.precision!));
     let doneChunks = 0;
     const expected = () => states.reduce((s, st) => s + goalOf(st), 0);
 
@@ -173,7 +172,12 @@ export class WorkerPool {
       doneChunks += chunks;
       options.onProgress?.(doneChunks, Math.max(doneChunks, expected()));
     };
-    const contexts: WorkerContext[] = this.handles.map((handle) => ({ handle, prepared: new Map(), listening: undefined, reported: new Map() }));
+    const contexts: WorkerContext[] = this.handles.map((handle) => ({
+      handle,
+      prepared: new Map(),
+      listening: undefined,
+      reported: new Map(),
+    }));
     const listenerFor = (context: WorkerContext) =>
       options.onProgress
         ? proxy((pointId: number, first: number, done: number) => {
@@ -213,9 +217,10 @@ export class WorkerPool {
           reported.delete(key);
           if (counts.length > already) report(counts.length - already);
         } catch (error) {
-          const reason = error instanceof RunCancelledError
-            ? error
-            : new Error(`design point ${task.p + 1} (${st.point.label}): ${(error as Error)?.message ?? String(error)}`);
+          const reason =
+            error instanceof RunCancelledError
+              ? error
+              : new Error(`design point ${task.p + 1} (${st.point.label}): ${(error as Error)?.message ?? String(error)}`);
           // Stop the other lanes too: they race against `stopped`.
           stop?.(reason);
           throw reason;

@@ -35,14 +35,25 @@ export interface TestInfo {
 export const TESTS: readonly TestInfo[] = [
   { id: 'welch-t', name: "Welch's t-test", fits: [['parallel', 'continuous']] },
   { id: 'student-t', name: "Student's t-test (pooled variance)", fits: [['parallel', 'continuous']] },
-  { id: 'mann-whitney', name: 'Wilcoxon–Mann–Whitney rank-sum test', fits: [['parallel', 'continuous'], ['parallel', 'ordinal']] },
+  {
+    id: 'mann-whitney',
+    name: 'Wilcoxon–Mann–Whitney rank-sum test',
+    fits: [
+      ['parallel', 'continuous'],
+      ['parallel', 'ordinal'],
+    ],
+  },
   { id: 'fisher-exact', name: "Fisher's exact test", fits: [['parallel', 'binary']] },
   { id: 'chi-square', name: 'Chi-square test of two proportions', fits: [['parallel', 'binary']] },
   { id: 'paired-t', name: 'Paired t-test', fits: [['within-patient', 'continuous']] },
   {
     id: 'wilcoxon-signed-rank',
     name: 'Wilcoxon signed-rank test',
-    fits: [['within-patient', 'continuous'], ['within-patient', 'ordinal'], ['single-arm', 'continuous']],
+    fits: [
+      ['within-patient', 'continuous'],
+      ['within-patient', 'ordinal'],
+      ['single-arm', 'continuous'],
+    ],
   },
   { id: 'mcnemar-exact', name: 'Exact McNemar test', fits: [['within-patient', 'binary']] },
   { id: 'mcnemar', name: "McNemar's chi-square test", fits: [['within-patient', 'binary']] },

@@ -27,14 +27,7 @@ const METHOD_PLAIN = "Pearson's chi-square test of two proportions, without cont
  * @param opts - sidedness, direction of benefit and whether to apply Yates' correction
  * @param out - optional result object to fill and return instead of allocating
  */
-export function chiSquare(
-  x1: number,
-  n1: number,
-  x2: number,
-  n2: number,
-  opts: CorrectableTestOptions,
-  out?: TestResult,
-): TestResult {
+export function chiSquare(x1: number, n1: number, x2: number, n2: number, opts: CorrectableTestOptions, out?: TestResult): TestResult {
   const res = out ?? emptyTestResult();
   const method = opts.continuityCorrection ? METHOD_YATES : METHOD_PLAIN;
   const m = x1 + x2;
@@ -55,7 +48,6 @@ export function chiSquare(
   const c = Math.abs(n1 - x1 - f1) - yates;
   const d = Math.abs(n2 - x2 - f2) - yates;
   const x2stat = (a * a) / e1 + (b * b) / e2 + (c * c) / f1 + (d * d) / f2;
-  const pv =
-    opts.sides === 2 ? chiSquare1UpperTail(x2stat) : zPValue(Math.sign(delta) * Math.sqrt(x2stat), 1, opts.better);
+  const pv = opts.sides === 2 ? chiSquare1UpperTail(x2stat) : zPValue(Math.sign(delta) * Math.sqrt(x2stat), 1, opts.better);
   return setResult(res, x2stat, pv, method, 1);
 }

@@ -119,14 +119,7 @@ function twoSided(mg: Margin, i: number): number {
  * @param opts - sidedness and direction of benefit
  * @param out - optional result object to fill and return instead of allocating
  */
-export function fisherExact(
-  x1: number,
-  n1: number,
-  x2: number,
-  n2: number,
-  opts: TestOptions,
-  out?: TestResult,
-): TestResult {
+export function fisherExact(x1: number, n1: number, x2: number, n2: number, opts: TestOptions, out?: TestResult): TestResult {
   const res = out ?? emptyTestResult();
   if (
     !(n1 >= 1 && n2 >= 1 && x1 >= 0 && x2 >= 0 && x1 <= n1 && x2 <= n2) ||

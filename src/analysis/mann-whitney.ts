@@ -21,14 +21,7 @@ const ranks: RankSumScratch = { rankSum: 0, tieTerm: 0 };
  * The p-value step shared by the continuous and the category-count forms,
  * following R's `wilcox.test.default` branch by branch.
  */
-function finish(
-  rankSumX: number,
-  tieTerm: number,
-  nx: number,
-  ny: number,
-  opts: TestOptions,
-  out: TestResult,
-): TestResult {
+function finish(rankSumX: number, tieTerm: number, nx: number, ny: number, opts: TestOptions, out: TestResult): TestResult {
   const w = rankSumX - (nx * (nx + 1)) / 2;
   const half = (nx * ny) / 2;
   if (nx < EXACT_LIMIT && ny < EXACT_LIMIT && tieTerm === 0) {

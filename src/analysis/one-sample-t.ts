@@ -12,13 +12,7 @@ const EPS = Number.EPSILON;
  * Degenerate as R's `t.test` errors: n < 2, or a standard error that is 0 or
  * negligible against the mean.
  */
-export function oneSampleTCore(
-  s: SampleSummary,
-  nullValue: number,
-  opts: TestOptions,
-  method: string,
-  out: TestResult,
-): TestResult {
+export function oneSampleTCore(s: SampleSummary, nullValue: number, opts: TestOptions, method: string, out: TestResult): TestResult {
   const n = s.n;
   if (!(n >= 2)) return setDegenerate(out, method);
   const df = n - 1;

@@ -7,13 +7,7 @@
 import type { TestResult } from './types.js';
 
 /** Fills `out` with a regular (non-degenerate) result and returns it. */
-export function setResult(
-  out: TestResult,
-  statistic: number,
-  pValue: number,
-  method: string,
-  df: number | undefined,
-): TestResult {
+export function setResult(out: TestResult, statistic: number, pValue: number, method: string, df: number | undefined): TestResult {
   out.statistic = statistic;
   out.pValue = pValue;
   out.method = method;
@@ -26,12 +20,7 @@ export function setResult(
  * Marks `out` as degenerate: the data do not allow the test, so the p-value is
  * NaN rather than a number that could be mistaken for evidence either way.
  */
-export function setDegenerate(
-  out: TestResult,
-  method: string,
-  statistic: number = NaN,
-  df: number | undefined = undefined,
-): TestResult {
+export function setDegenerate(out: TestResult, method: string, statistic: number = NaN, df: number | undefined = undefined): TestResult {
   out.statistic = statistic;
   out.pValue = NaN;
   out.method = method;

@@ -24,13 +24,7 @@ const ranks: RankSumScratch = { rankSum: 0, tieTerm: 0 };
  * absolute values; the rank sum of the positives within the pooled absolute
  * values is V, computed by the same merge as the rank-sum test.
  */
-function signedRank(
-  x: ArrayLike<number>,
-  y: ArrayLike<number> | null,
-  mu: number,
-  opts: PairedTestOptions,
-  out: TestResult,
-): TestResult {
+function signedRank(x: ArrayLike<number>, y: ArrayLike<number> | null, mu: number, opts: PairedTestOptions, out: TestResult): TestResult {
   const len = x.length;
   if (len < 1) return setDegenerate(out, METHOD);
   bufPos = ensureCapacity(bufPos, len);

@@ -1,7 +1,17 @@
 import type { OutputFormat } from '../report/format-result.js';
 import { UsageError } from './usage-error.js';
 import { parseArgv } from './argv-options.js';
-import { DEFAULT_LIMITS, HARD_LIMITS, MAX_SEED_LENGTH, MAX_SWEEP_PATHS, MIN_ALPHA, MIN_N, MIN_PRECISION, parseLimitArguments, type ScenarioLimits } from '../scenario/limits.js';
+import {
+  DEFAULT_LIMITS,
+  HARD_LIMITS,
+  MAX_SEED_LENGTH,
+  MAX_SWEEP_PATHS,
+  MIN_ALPHA,
+  MIN_N,
+  MIN_PRECISION,
+  parseLimitArguments,
+  type ScenarioLimits,
+} from '../scenario/limits.js';
 import { formatCost } from '../engine/run-budget.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 import { parseShard, type Shard } from '../engine/shard.js';
@@ -84,7 +94,18 @@ const COMMANDS: readonly Command[] = ['run', 'size', 'mde', 'check', 'report', '
 /** Formats of `check` (a verdict table has no CSV form). */
 const CHECK_FORMATS: readonly OutputFormat[] = ['table', 'json', 'markdown'];
 /** Options that change what is simulated; `merge` takes all of them from its parts. */
-const SIMULATION_OPTIONS = ['replicates', 'seed', 'set', 'sweep', 'workers', 'precision', 'power', 'alpha', 'max-n', 'no-fast-path'] as const;
+const SIMULATION_OPTIONS = [
+  'replicates',
+  'seed',
+  'set',
+  'sweep',
+  'workers',
+  'precision',
+  'power',
+  'alpha',
+  'max-n',
+  'no-fast-path',
+] as const;
 
 /** Every option of the CLI and how it takes its value. */
 const OPTIONS = {
@@ -119,7 +140,16 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   // The JSON Schema lives beside the scenarios; skipping it lets `scenarios/*.json` mean "every scenario".
   const files = named.filter((f) => !f.endsWith(SCHEMA_SUFFIX));
   if (values.help || commandWord === undefined) {
-    return { command: 'help', files: [], set: [], sweep: [], format: 'table', noFastPath: false, allowInconclusive: false, limits: { ...DEFAULT_LIMITS } };
+    return {
+      command: 'help',
+      files: [],
+      set: [],
+      sweep: [],
+      format: 'table',
+      noFastPath: false,
+      allowInconclusive: false,
+      limits: { ...DEFAULT_LIMITS },
+    };
   }
   if (!(COMMANDS as readonly string[]).includes(commandWord)) {
     throw new UsageError(`unknown command "${commandWord}"; allowed: ${COMMANDS.join(', ')}`);
@@ -129,7 +159,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     throw new UsageError('merge needs the part files written by run --shard I/N, e.g. trialsim merge part-1.json part-2.json part-3.json');
   }
   if (command !== 'help' && files.length === 0) {
-    throw new UsageError(`${command} needs at least one scenario file${named.length > 0 ? ` (files named *${SCHEMA_SUFFIX} are JSON Schemas and are skipped)` : ''}`);
+    throw new UsageError(
+      `${command} needs at least one scenario file${named.length > 0 ? ` (files named *${SCHEMA_SUFFIX} are JSON Schemas and are skipped)` : ''}`,
+    );
   }
   if ((command === 'size' || command === 'mde' || command === 'report') && files.length > 1) {
     throw new UsageError(`${command} takes one scenario file (got ${files.length}); run it once per file`);
@@ -140,7 +172,9 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
 
   if (command === 'validate' && (values.out !== undefined || values.format !== undefined)) {
-    throw new UsageError(`--${values.out !== undefined ? 'out' : 'format'}: validate writes its findings to standard output and error only; use check for a report in a format`);
+    throw new UsageError(
+      `--${values.out !== undefined ? 'out' : 'format'}: validate writes its findings to standard output and error only; use check for a report in a format`,
+    );
   }
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -151,17 +185,23 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   if (values.junit !== undefined && command !== 'check') throw new UsageError('--junit is an option of check');
   if (values['allow-inconclusive'] && command !== 'check') throw new UsageError('--allow-inconclusive is an option of check');
-  if ((values.html !== undefined || values.md !== undefined) && command !== 'report') throw new UsageError('--html and --md are options of report');
+  if ((values.html !== undefined || values.md !== undefined) && command !== 'report')
+    throw new UsageError('--html and --md are options of report');
   if (command === 'report' && values.html === undefined && values.md === undefined) {
     throw new UsageError('report needs --html OUT.html and/or --md OUT.md');
   }
-  if (command === 'report' && values.format !== undefined) throw new UsageError('--format: report writes --html and --md files; use run for tables');
+  if (command === 'report' && values.format !== undefined)
+    throw new UsageError('--format: report writes --html and --md files; use run for tables');
   if (command === 'report' && values.out !== undefined) throw new UsageError('--out: report writes the files named by --html and --md');
   if (command === 'check' && values.power !== undefined) {
-    throw new UsageError('--power: check takes its thresholds from each file\'s expect block (change one with --set expect.power.atLeast=0.9)');
+    throw new UsageError(
+      "--power: check takes its thresholds from each file's expect block (change one with --set expect.power.atLeast=0.9)",
+    );
   }
   if (command === 'check' && values.sweep !== undefined) {
-    throw new UsageError('--sweep: check judges each file at its own design point (the values written in the file), so there is nothing to sweep; use --set to change a value');
+    throw new UsageError(
+      '--sweep: check judges each file at its own design point (the values written in the file), so there is nothing to sweep; use --set to change a value',
+    );
   }
   const parsedLimits = parseLimitArguments(values.limit ?? []);
   if (!parsedLimits.ok) throw new UsageError(parsedLimits.message);
@@ -178,8 +218,14 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   if (values.seed !== undefined) {
     // The rules of simulation.seed in a file: the seed is printed in every result.
-    const problem = values.seed.length === 0 || values.seed.length > MAX_SEED_LENGTH ? `it must have 1 to ${MAX_SEED_LENGTH} characters` : textProblem(values.seed, false);
-    if (problem !== undefined) throw new UsageError(`--seed: got "${escapeUnsafeText(values.seed)}"; allowed: ${SINGLE_LINE_TEXT_ALLOWED} of at most ${MAX_SEED_LENGTH} characters (${problem})`);
+    const problem =
+      values.seed.length === 0 || values.seed.length > MAX_SEED_LENGTH
+        ? `it must have 1 to ${MAX_SEED_LENGTH} characters`
+        : textProblem(values.seed, false);
+    if (problem !== undefined)
+      throw new UsageError(
+        `--seed: got "${escapeUnsafeText(values.seed)}"; allowed: ${SINGLE_LINE_TEXT_ALLOWED} of at most ${MAX_SEED_LENGTH} characters (${problem})`,
+      );
   }
   const replicates = wholeNumber('--replicates', values.replicates, 1, limits.maxReplicates);
   const workers = wholeNumber('--workers', values.workers, 1, MAX_WORKERS);
@@ -207,8 +253,10 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   if (values.png !== undefined) {
     throw new UsageError('--png is not available: trialsim draws SVG only (PNG would need a browser); use --svg FILE');
   }
-  if (values.svg !== undefined && command !== 'run' && command !== 'size' && command !== 'merge') throw new UsageError('--svg is an option of run, size and merge');
-  if (values.svg !== undefined && command === 'run' && files.length > 1) throw new UsageError('--svg draws one file: run it with one scenario file');
+  if (values.svg !== undefined && command !== 'run' && command !== 'size' && command !== 'merge')
+    throw new UsageError('--svg is an option of run, size and merge');
+  if (values.svg !== undefined && command === 'run' && files.length > 1)
+    throw new UsageError('--svg draws one file: run it with one scenario file');
   const sweep = (values.sweep ?? []).map(parseSweepArgument);
   if (sweep.length > MAX_SWEEP_PATHS) {
     throw new UsageError(`--sweep: got ${sweep.length} paths; allowed: at most ${MAX_SWEEP_PATHS} (two make a grid)`);
@@ -219,20 +267,26 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       const parsed = parseSetArgument(arg);
       return parsed.ok && canonicalPath(parsed.path) === canonicalPath(s.path);
     });
-    if (fixed !== undefined) throw new UsageError(`--set ${fixed} and --sweep ${s.path}: a value is either fixed or swept; drop one of them`);
+    if (fixed !== undefined)
+      throw new UsageError(`--set ${fixed} and --sweep ${s.path}: a value is either fixed or swept; drop one of them`);
   }
   let shard: Shard | undefined;
   if (values.shard !== undefined) {
     if (command === 'check') {
-      throw new UsageError('--shard: check judges one design point per file from its full counts; shard a long sweep with run --shard I/N and trialsim merge');
+      throw new UsageError(
+        '--shard: check judges one design point per file from its full counts; shard a long sweep with run --shard I/N and trialsim merge',
+      );
     }
     if (command !== 'run') throw new UsageError('--shard is an option of run');
     const parsed = parseShard(values.shard);
     if (typeof parsed === 'string') throw new UsageError(`--shard: got "${values.shard}"; ${parsed}`);
     if (precision !== undefined) {
-      throw new UsageError('--shard cannot be combined with --precision: adaptive precision decides how many chunks to run from all the chunks seen so far, which one shard cannot know; give --replicates instead');
+      throw new UsageError(
+        '--shard cannot be combined with --precision: adaptive precision decides how many chunks to run from all the chunks seen so far, which one shard cannot know; give --replicates instead',
+      );
     }
-    if (values.format !== undefined) throw new UsageError('--format: a shard writes its partial counts as JSON; give --format to trialsim merge');
+    if (values.format !== undefined)
+      throw new UsageError('--format: a shard writes its partial counts as JSON; give --format to trialsim merge');
     if (values.svg !== undefined) throw new UsageError('--svg: a shard has partial counts only; give --svg to trialsim merge');
     shard = parsed;
   }

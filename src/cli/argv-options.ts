@@ -35,7 +35,11 @@ const looksLikeOption = (word: string) => word.startsWith('--') || /^-[A-Za-z]/.
  * of Node built-ins (DESIGN.md); unlike Node's `parseArgs` it names the option
  * a misspelling was probably meant to be.
  */
-export function parseArgv<O extends OptionTable>(argv: readonly string[], options: O, shortNames: Readonly<Record<string, keyof O & string>> = {}): ParsedArgv<O> {
+export function parseArgv<O extends OptionTable>(
+  argv: readonly string[],
+  options: O,
+  shortNames: Readonly<Record<string, keyof O & string>> = {},
+): ParsedArgv<O> {
   const values: Record<string, string | string[] | true> = {};
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -68,7 +72,9 @@ export function parseArgv<O extends OptionTable>(argv: readonly string[], option
     } else {
       const next = argv[i + 1];
       if (next === undefined || looksLikeOption(next)) {
-        throw new UsageError(`${spelled} needs a value${next === undefined ? '' : ` (got the option ${next}; for a value that starts with "-", write ${spelled}=VALUE)`}`);
+        throw new UsageError(
+          `${spelled} needs a value${next === undefined ? '' : ` (got the option ${next}; for a value that starts with "-", write ${spelled}=VALUE)`}`,
+        );
       }
       value = next;
       i++;

@@ -44,7 +44,8 @@ function editedText(text: string, args: CliArguments, options: LoadOptions): str
   let edited: Record<string, unknown> = { ...data };
   if (args.sweep.length > 0) edited.sweep = Object.fromEntries(args.sweep.map((s) => [s.path, s.values]));
   else if (options.ignoreFileSweep) delete edited.sweep;
-  if (args.alpha !== undefined && isPlainObject(edited.analysis)) edited = { ...edited, analysis: { ...edited.analysis, alpha: args.alpha } };
+  if (args.alpha !== undefined && isPlainObject(edited.analysis))
+    edited = { ...edited, analysis: { ...edited.analysis, alpha: args.alpha } };
   return JSON.stringify(edited);
 }
 

@@ -45,7 +45,8 @@ export async function mergeCommand(args: CliArguments, io: CliIo): Promise<numbe
     throw error;
   }
   const { results, curves } = merged;
-  if (args.svg !== undefined && results.length > 1) throw new UsageError('--svg draws one file: these parts hold several; merge them without --svg');
+  if (args.svg !== undefined && results.length > 1)
+    throw new UsageError('--svg draws one file: these parts hold several; merge them without --svg');
   const text = formatResults(results, args.format);
   if (args.out) io.writeText(args.out, text);
   else io.stdout(text);

@@ -79,6 +79,8 @@ export async function reportCommand(args: CliArguments, io: CliIo, argv: readonl
     if (svgFile !== undefined) io.writeText(svgPath, svgFile);
     io.writeText(args.md, reportMarkdown(blocks, svgFile === undefined ? undefined : baseName(svgPath)));
   }
-  io.stdout(`${file}: report written to ${[args.html, args.md, args.md !== undefined && svgFile !== undefined ? svgBeside(args.md) : undefined].filter(Boolean).join(', ')}\n`);
+  io.stdout(
+    `${file}: report written to ${[args.html, args.md, args.md !== undefined && svgFile !== undefined ? svgBeside(args.md) : undefined].filter(Boolean).join(', ')}\n`,
+  );
   return 0;
 }

@@ -9,7 +9,13 @@ import { InvalidInputError } from './invalid-input-error.js';
  * `evaluations` multiplies the cost for searches, which simulate the design
  * several times (size, mde: about 2·log₂(max n) + 5 evaluations).
  */
-export function enforceRunBudget(file: string, points: readonly SimulationPoint[], args: CliArguments, evaluations = 1, raise?: string): void {
+export function enforceRunBudget(
+  file: string,
+  points: readonly SimulationPoint[],
+  args: CliArguments,
+  evaluations = 1,
+  raise?: string,
+): void {
   const repeated = evaluations === 1 ? points : points.map((p) => ({ ...p, replicates: p.replicates * evaluations }));
   const budget = checkRunBudget(repeated, args.limits, raise === undefined ? {} : { raise });
   if (!budget.ok) throw new InvalidInputError(file, [budget.message]);

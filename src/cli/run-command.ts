@@ -13,7 +13,10 @@ import { UsageError } from './usage-error.js';
 import { ownDesign } from '../report/own-design.js';
 
 /** The power line of `--svg`: `--power`, else the file's `expect` bound, else none. */
-function targetLine(args: CliArguments, expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined): number | undefined {
+function targetLine(
+  args: CliArguments,
+  expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined,
+): number | undefined {
   return args.power ?? expect?.power?.atLeast ?? expect?.assurance?.atLeast;
 }
 

@@ -14,7 +14,10 @@ import { UsageError } from './usage-error.js';
 import { ownDesign } from '../report/own-design.js';
 
 /** The `--svg` target line of a file: `--power`, else its expect bound. */
-function targetOf(args: CliArguments, expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined): number | undefined {
+function targetOf(
+  args: CliArguments,
+  expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined,
+): number | undefined {
   return args.power ?? expect?.power?.atLeast ?? expect?.assurance?.atLeast;
 }
 
@@ -45,7 +48,10 @@ export async function runShard(args: CliArguments, io: CliIo, shard: Shard): Pro
   const files: PartFile[] = [];
   try {
     // One batch for every file, so all workers stay busy.
-    const counts = await simulator.runPoints(runs.flatMap((r) => r.points), { onProgress: bar.update });
+    const counts = await simulator.runPoints(
+      runs.flatMap((r) => r.points),
+      { onProgress: bar.update },
+    );
     let next = 0;
     runs.forEach(({ run, points }, i) => {
       const mine = counts.slice(next, next + points.length);

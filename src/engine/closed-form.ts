@@ -55,7 +55,8 @@ export function closedFormFor(scenario: ResolvedScenario): ClosedForm | undefine
     if (analysis.test === 'student-t') {
       const equal = Math.abs(st - sc) <= 1e-12 * Math.max(st, sc);
       return {
-        method: (equal ? 'noncentral t (as pwr::pwr.t2n.test)' : 'noncentral t with the pooled SD (approximation: the SDs differ)') + atCentres,
+        method:
+          (equal ? 'noncentral t (as pwr::pwr.t2n.test)' : 'noncentral t with the pooled SD (approximation: the SDs differ)') + atCentres,
         power: (sizes) => {
           const [nt, nc] = [sizes[t], sizes[c]];
           const df = nt + nc - 2;

@@ -80,7 +80,10 @@ export class FastPathDraws {
     this.meanNormals = new Float64Array(CHUNK_SIZE * slots);
     this.proposalNormals = new Float64Array(CHUNK_SIZE * slots);
     this.proposalUniforms = new Float64Array(CHUNK_SIZE * slots);
-    this.tables = fixedDropout !== undefined && fixedDropout > 0 ? Array.from(sizes.subarray(0, slots), (n) => completerTable(n, fixedDropout)) : undefined;
+    this.tables =
+      fixedDropout !== undefined && fixedDropout > 0
+        ? Array.from(sizes.subarray(0, slots), (n) => completerTable(n, fixedDropout))
+        : undefined;
     this.dropoutUniforms = new Float64Array(this.tables ? CHUNK_SIZE * slots : 0);
     this.patientUniforms = new Float64Array(fixedDropout === undefined ? Math.max(...sizes) : 0);
   }

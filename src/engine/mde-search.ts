@@ -56,15 +56,29 @@ export function effectLattice(scenario: ResolvedScenario): EffectLattice | strin
     const sd = centreOf(endpoint.arms[control ? control.id : arm].sd);
     const unit = 10 ** (Math.floor(Math.log10(sd)) - 2);
     return {
-      kind: 'mean', arm, path: `endpoint.arms.${arm}.${key}`, reference, referenceName: control ? control.id : 'analysis.null',
-      direction, unit, max: Math.ceil((50 * sd) / unit), fileEffect,
+      kind: 'mean',
+      arm,
+      path: `endpoint.arms.${arm}.${key}`,
+      reference,
+      referenceName: control ? control.id : 'analysis.null',
+      direction,
+      unit,
+      max: Math.ceil((50 * sd) / unit),
+      fileEffect,
     };
   }
   const unit = 0.001;
   const room = direction === 1 ? 1 - reference : reference;
   return {
-    kind: 'rate', arm, path: `endpoint.arms.${arm}.${key}`, reference, referenceName: control ? control.id : 'analysis.null',
-    direction, unit, max: Math.floor(room / unit + 1e-9), fileEffect,
+    kind: 'rate',
+    arm,
+    path: `endpoint.arms.${arm}.${key}`,
+    reference,
+    referenceName: control ? control.id : 'analysis.null',
+    direction,
+    unit,
+    max: Math.floor(room / unit + 1e-9),
+    fileEffect,
   };
 }
 
@@ -128,7 +142,9 @@ export function closedFormEffect(scenario: ResolvedScenario, lattice: EffectLatt
     if ((powerAt(mid) ?? 0) >= target) hi = mid;
     else lo = mid;
   }
-  const method = closedFormFor(withEffect(scenario, lattice, hi))!.method + (dropout > 0 ? `, with n\u00b7(1 \u2212 ${Number(dropout.toPrecision(4))}) expected completers per arm` : '');
+  const method =
+    closedFormFor(withEffect(scenario, lattice, hi))!.method +
+    (dropout > 0 ? `, with n\u00b7(1 \u2212 ${Number(dropout.toPrecision(4))}) expected completers per arm` : '');
   return { j: hi, power: powerAt(hi)!, method };
 }
 

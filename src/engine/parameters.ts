@@ -31,9 +31,7 @@ export function hasUncertainParameters(scenario: ResolvedScenario): boolean {
   if (isDist(d.dropout)) return true;
   if (d.kind === 'within-patient' && (isDist(d.correlation) || isDist(d.spillover))) return true;
   const e = scenario.endpoint;
-  return Object.values(e.arms).some((arm) =>
-    Object.values(arm).some((v) => (Array.isArray(v) ? v.some(isDist) : isDist(v as Param))),
-  );
+  return Object.values(e.arms).some((arm) => Object.values(arm).some((v) => (Array.isArray(v) ? v.some(isDist) : isDist(v as Param))));
 }
 
 /** Allocates parameters for `arms` arms of an endpoint with `categories` categories. */
@@ -56,11 +54,7 @@ export function allocateParameters(arms: number, categories: number): TrialParam
  * parameter into a number (its centre, or a draw for assurance). Arms are taken
  * in the order of `scenario.design.arms`.
  */
-export function fillParameters(
-  scenario: ResolvedScenario,
-  params: TrialParameters,
-  value: (param: Param) => number,
-): void {
+export function fillParameters(scenario: ResolvedScenario, params: TrialParameters, value: (param: Param) => number): void {
   const { design, endpoint } = scenario;
   // A distribution may put draws outside a parameter's range (a normal prior on
   // a rate, say); such draws are clipped to the range, never passed on as NaN.
@@ -81,7 +75,12 @@ export function fillParameters(
       params.cumulative[a].set(cumulativeProbabilities(normalise(probs)));
     }
   });
-  if (design.kind === 'within-patient') applySpillover(params, endpoint.kind, design.arms.findIndex((a) => a.control));
+  if (design.kind === 'within-patient')
+    applySpillover(
+      params,
+      endpoint.kind,
+      design.arms.findIndex((a) => a.control),
+    );
   if (endpoint.kind === 'binary') {
     for (let a = 0; a < design.arms.length; a++) {
       params.cumulative[a][0] = 1 - params.p[a];
@@ -122,7 +121,7 @@ const MAX_CORRELATION = 0.999;
 const MIN_SD = 1e-12;
 
 function clip(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : Math.min(x , hi);
+  return x < lo ? lo : Math.min(x, hi);
 }
 
 /** Rescales drawn probabilities to sum to 1 (draws from independent distributions need not). */

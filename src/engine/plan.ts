@@ -60,9 +60,7 @@ function streamStarts(design: DesignKind, armCount: number, fastPath: boolean): 
 export function compilePlan(scenario: ResolvedScenario): Plan {
   const { design, endpoint } = scenario;
   const armCount = design.arms.length;
-  const sizes = Int32Array.from(
-    design.kind === 'parallel' ? armSizes(design.n, design.allocation) : design.arms.map(() => design.n),
-  );
+  const sizes = Int32Array.from(design.kind === 'parallel' ? armSizes(design.n, design.allocation) : design.arms.map(() => design.n));
   const control = design.kind === 'single-arm' ? -1 : design.arms.findIndex((a) => a.control);
   const treatments = Int32Array.from(design.arms.map((_, a) => a).filter((a) => a !== control));
   const categories = endpoint.kind === 'ordinal' ? endpoint.categories.length : endpoint.kind === 'binary' ? 2 : 1;

@@ -61,7 +61,15 @@ export function runChunk(plan: Plan, seed: string, k: number, length: number): C
     if (treatments.length === 1) {
       // One comparison: the decider tallies the whole chunk in one loop.
       const tally = plan.tally;
-      (plan.decider as TDecider).tallyFromSummaries(plan.summaries, fastPath.stride, length, treatments[0], Math.max(plan.control, 0), alpha, tally);
+      (plan.decider as TDecider).tallyFromSummaries(
+        plan.summaries,
+        fastPath.stride,
+        length,
+        treatments[0],
+        Math.max(plan.control, 0),
+        alpha,
+        tally,
+      );
       return { replicates: length, successes: tally[0], degenerate: tally[1] };
     }
   }

@@ -70,7 +70,10 @@ export function betaFromCI(estimate: number, lower: number, upper: number, level
   const m = estimate;
   const pLo = (1 - level) / 2;
   const pHi = 1 - pLo;
-  const quantiles = (kappa: number): [number, number] => [betaQuantile(pLo, m * kappa, (1 - m) * kappa), betaQuantile(pHi, m * kappa, (1 - m) * kappa)];
+  const quantiles = (kappa: number): [number, number] => [
+    betaQuantile(pLo, m * kappa, (1 - m) * kappa),
+    betaQuantile(pHi, m * kappa, (1 - m) * kappa),
+  ];
   const loss = (logKappa: number): number => {
     const [qLo, qHi] = quantiles(Math.exp(logKappa));
     const e = (qLo - lower) ** 2 + (qHi - upper) ** 2;

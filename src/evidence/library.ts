@@ -78,7 +78,8 @@ const AGA_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'nct06764329-design',
-    measure: 'Design of NCT06764329: allogeneic bone-marrow MSC vs 0.9% saline, single scalp-injection session, androgenetic alopecia in men',
+    measure:
+      'Design of NCT06764329: allogeneic bone-marrow MSC vs 0.9% saline, single scalp-injection session, androgenetic alopecia in men',
     value: {
       form: 'design',
       n: 70,
@@ -227,7 +228,12 @@ const RDEB_ENTRIES: EvidenceEntry[] = [
       seed: RDEB,
       section: 'Discussion',
       quote: 'mean difference of BEBSS at day 56 was 5.13 in children and 7.18 in adults',
-      supporting: [{ section: 'Abstract: Methods', quote: 'Four adult and two pediatric patients with RDEB were treated with 3 intravenous injections of hUCB-MSCs' }],
+      supporting: [
+        {
+          section: 'Abstract: Methods',
+          quote: 'Four adult and two pediatric patients with RDEB were treated with 3 intravenous injections of hUCB-MSCs',
+        },
+      ],
     },
     notes:
       'Printed as positive reductions; stored as negative changes. Inconsistent with the overall −5.6 (rdeb-bebss): the n-weighted mean of the ' +
@@ -285,7 +291,8 @@ const RDEB_ENTRIES: EvidenceEntry[] = [
         },
       ],
     },
-    notes: 'Mean change without CI or SD, second-hand; stored as negative (improvement). The time point of the QOLEB figures is not stated.',
+    notes:
+      'Mean change without CI or SD, second-hand; stored as negative (improvement). The time point of the QOLEB figures is not stated.',
   },
   {
     id: 'rdeb-wound-healing',
@@ -339,7 +346,10 @@ const MSC_ENTRIES: EvidenceEntry[] = [
       section: 'Psoriasis',
       quote: 'At 6 months, 47.1% showed at least 40% improvement, 35.3% had at',
       supporting: [
-        { section: 'Psoriasis', quote: 'Cheng *et al.* treated 17 psoriasis patients aged 18-65 years with umbilical cord-derived MSCs (UC-MSC) infusions.' },
+        {
+          section: 'Psoriasis',
+          quote: 'Cheng *et al.* treated 17 psoriasis patients aged 18-65 years with umbilical cord-derived MSCs (UC-MSC) infusions.',
+        },
         { section: 'Table 1', quote: 'PASI-75 (35%), PASI-90 (18%), 6 months' },
       ],
     },
@@ -357,7 +367,10 @@ const MSC_ENTRIES: EvidenceEntry[] = [
       section: 'Psoriasis',
       quote: 'least 75% improvement, and 17.6% had over 90% improvement in PASI.',
       supporting: [
-        { section: 'Psoriasis', quote: 'Cheng *et al.* treated 17 psoriasis patients aged 18-65 years with umbilical cord-derived MSCs (UC-MSC) infusions.' },
+        {
+          section: 'Psoriasis',
+          quote: 'Cheng *et al.* treated 17 psoriasis patients aged 18-65 years with umbilical cord-derived MSCs (UC-MSC) infusions.',
+        },
         { section: 'Table 1', quote: 'PASI-75 (35%), PASI-90 (18%), 6 months' },
       ],
     },
@@ -386,7 +399,9 @@ const MSC_ENTRIES: EvidenceEntry[] = [
       seed: MSC,
       section: 'Table 1',
       quote: 'Ph I/IIa open-label trials 34 AI UC-MSCs No SC 2.5×10 ⁷ or 5×10 ⁷ I EASI-50 (55%), EASI-75 (27%), 3 months (high dose)',
-      supporting: [{ section: 'Atopic dermatitis', quote: 'with 55% of the high-dose group achieving Eczema Area and Severity Index (EASI) 50' }],
+      supporting: [
+        { section: 'Atopic dermatitis', quote: 'with 55% of the high-dose group achieving Eczema Area and Severity Index (EASI) 50' },
+      ],
     },
     notes: `${MSC_SINGLE_ARM} 34 patients overall (low and high dose); the size of the high-dose group is not stated, so n is left out.`,
   },
@@ -417,7 +432,8 @@ const MSC_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'msc-urticaria',
-    measure: 'Response of refractory chronic spontaneous urticaria to IV autologous AD-MSCs (Özdemir et al. 2021): complete, well controlled, none',
+    measure:
+      'Response of refractory chronic spontaneous urticaria to IV autologous AD-MSCs (Özdemir et al. 2021): complete, well controlled, none',
     value: {
       form: 'x-of-n',
       arms: [
@@ -437,7 +453,8 @@ const MSC_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'msc-aa-controlled',
-    measure: 'Clinical improvement in alopecia areata after one intradermal injection of autologous BM-MSCs or follicular stem cells (Elmaadawi et al. 2018)',
+    measure:
+      'Clinical improvement in alopecia areata after one intradermal injection of autologous BM-MSCs or follicular stem cells (Elmaadawi et al. 2018)',
     value: {
       form: 'proportion',
       arms: [
@@ -459,14 +476,17 @@ const MSC_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'msc-aa-regrowth',
-    measure: 'Over 50% hair regrowth in refractory alopecia areata patches after AD-MSC conditioned media with laser or microneedling (Lee et al. 2022, retrospective)',
+    measure:
+      'Over 50% hair regrowth in refractory alopecia areata patches after AD-MSC conditioned media with laser or microneedling (Lee et al. 2022, retrospective)',
     value: { form: 'proportion', arms: [{ label: 'AD-MSC conditioned media', estimate: 0.643, n: 14 }] },
     design: 'single-arm',
     provenance: {
       seed: MSC,
       section: 'Alopecia areata',
       quote: 'showed that 64.3% experienced over 50% hair regrowth, and 42.9% achieved complete recovery.',
-      supporting: [{ section: 'Alopecia areata', quote: 'A 2022 retrospective study by Lee *et al.* examined 14 patients with refractory AA patches' }],
+      supporting: [
+        { section: 'Alopecia areata', quote: 'A 2022 retrospective study by Lee *et al.* examined 14 patients with refractory AA patches' },
+      ],
     },
     notes: `${MSC_SINGLE_ARM} 64.3% of 14 = 9/14. Retrospective; conditioned media, not cells; combined with laser or microneedling.`,
   },
@@ -479,13 +499,16 @@ const MSC_ENTRIES: EvidenceEntry[] = [
       seed: MSC,
       section: 'Alopecia areata',
       quote: 'showed that 64.3% experienced over 50% hair regrowth, and 42.9% achieved complete recovery.',
-      supporting: [{ section: 'Alopecia areata', quote: 'A 2022 retrospective study by Lee *et al.* examined 14 patients with refractory AA patches' }],
+      supporting: [
+        { section: 'Alopecia areata', quote: 'A 2022 retrospective study by Lee *et al.* examined 14 patients with refractory AA patches' },
+      ],
     },
     notes: `${MSC_SINGLE_ARM} 42.9% of 14 = 6/14. Not in EVIDENCE.md.`,
   },
   {
     id: 'msc-sle-remission',
-    measure: 'Remission of SLE after one IV infusion of allogeneic UC/BM-MSCs (Liang et al. 2018, retrospective): major (clinical) and partial',
+    measure:
+      'Remission of SLE after one IV infusion of allogeneic UC/BM-MSCs (Liang et al. 2018, retrospective): major (clinical) and partial',
     value: {
       form: 'proportion',
       arms: [
@@ -518,7 +541,8 @@ const MSC_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'msc-ae-mild',
-    measure: 'Patients with mild adverse events after MSCs, by disease, pooled over the reviewed studies (psoriasis, AD, CSU, AA, SSc, SLE)',
+    measure:
+      'Patients with mild adverse events after MSCs, by disease, pooled over the reviewed studies (psoriasis, AD, CSU, AA, SSc, SLE)',
     value: {
       form: 'x-of-n',
       arms: [
@@ -534,7 +558,8 @@ const MSC_ENTRIES: EvidenceEntry[] = [
     provenance: {
       seed: MSC,
       section: 'Table 2',
-      quote: 'Pts evaluable for AEs 24 (100) 38 (97.4) 10 (100) 38 (100) 134 (62.0) 187 (66.3) Mild 22 (91.6) 15 (39.4) 0 (0) 22 (57.9) 40 (29.9) 41 (21.9)',
+      quote:
+        'Pts evaluable for AEs 24 (100) 38 (97.4) 10 (100) 38 (100) 134 (62.0) 187 (66.3) Mild 22 (91.6) 15 (39.4) 0 (0) 22 (57.9) 40 (29.9) 41 (21.9)',
     },
     notes:
       'Rows are diseases (separate pooled populations), columns of Table 2 in order; n = patients evaluable for AEs. ' +
@@ -580,7 +605,8 @@ const MSC_ENTRIES: EvidenceEntry[] = [
     provenance: {
       seed: MSC,
       section: 'Discussion and Conclusions',
-      quote: 'deaths from all causes were reported in 6 out of 134 patients with SSc and 15 out of 187 patients with SLE with follow-up data.',
+      quote:
+        'deaths from all causes were reported in 6 out of 134 patients with SSc and 15 out of 187 patients with SLE with follow-up data.',
     },
     notes: 'No deaths in psoriasis, AD, CSU or AA (Table 2). Mostly attributed to the underlying disease. Not in EVIDENCE.md.',
   },
@@ -666,9 +692,21 @@ const TCI_TABLE3: EvidenceEntry[] = [
       rowTotal: '653 patients in 25 studies',
     },
     [
-      { threshold: 25, pct: [55.0, 42.2, 67.8], text: { quote: '55.0% (95% CI, 42.2%-67.8%) of 560 patients in 21 studies', n: 560, studies: 21 } },
-      { threshold: 50, pct: [38.5, 28.2, 48.8], text: { quote: '38.5% (95% CI, 28.2%-48.8%) of 619 patients in 23 studies', n: 619, studies: 23 } },
-      { threshold: 75, pct: [18.1, 13.2, 23.1], text: { quote: '18.1% (95% CI, 13.2%-23.1%) of 520 patients in 19 studies', n: 520, studies: 19 } },
+      {
+        threshold: 25,
+        pct: [55.0, 42.2, 67.8],
+        text: { quote: '55.0% (95% CI, 42.2%-67.8%) of 560 patients in 21 studies', n: 560, studies: 21 },
+      },
+      {
+        threshold: 50,
+        pct: [38.5, 28.2, 48.8],
+        text: { quote: '38.5% (95% CI, 28.2%-48.8%) of 619 patients in 23 studies', n: 619, studies: 23 },
+      },
+      {
+        threshold: 75,
+        pct: [18.1, 13.2, 23.1],
+        text: { quote: '18.1% (95% CI, 13.2%-23.1%) of 520 patients in 19 studies', n: 520, studies: 19 },
+      },
     ],
   ),
   ...tciEntries(
@@ -679,7 +717,11 @@ const TCI_TABLE3: EvidenceEntry[] = [
       rowTotal: '177 patients in 6 studies',
     },
     [
-      { threshold: 25, pct: [66.4, 43.2, 89.7], text: { quote: '66.4% (95% CI, 43.2%- 89.7%) of 162 patients in 5 studies', n: 162, studies: 5 } },
+      {
+        threshold: 25,
+        pct: [66.4, 43.2, 89.7],
+        text: { quote: '66.4% (95% CI, 43.2%- 89.7%) of 162 patients in 5 studies', n: 162, studies: 5 },
+      },
       { threshold: 50, pct: [47.3, 19.0, 75.7] },
       {
         threshold: 75,
@@ -722,13 +764,18 @@ const TCI_TABLE3: EvidenceEntry[] = [
       rowTotal: '174 patients in 9 studies',
     },
     [
-      { threshold: 25, pct: [34.2, 13.9, 54.6], text: { quote: '34.2% (95% CI, 13.9%-54.6% of 153 patients in 7 studies', n: 153, studies: 7 } },
+      {
+        threshold: 25,
+        pct: [34.2, 13.9, 54.6],
+        text: { quote: '34.2% (95% CI, 13.9%-54.6% of 153 patients in 7 studies', n: 153, studies: 7 },
+      },
       { threshold: 50, pct: [10.6, 5.3, 15.8] },
       {
         threshold: 75,
         pct: [2.3, 0.3, 4.3],
         text: { quote: '2.3% (95% 10 CI, 0.3%-4.3%) of 185 patients in 8 studies', n: 185, studies: 8 },
-        notes: 'The Results n (185 patients, 8 studies) exceeds the Table 3 row total (174 patients, 9 studies): the paper is inconsistent.',
+        notes:
+          'The Results n (185 patients, 8 studies) exceeds the Table 3 row total (174 patients, 9 studies): the paper is inconsistent.',
       },
     ],
   ),
@@ -748,7 +795,8 @@ const TCI_TABLE3: EvidenceEntry[] = [
       {
         threshold: 50,
         pct: [1.71, 0.0, 4.6],
-        notes: 'Lower limit printed 0.00 (EVIDENCE.md: 0.0): the pooled CI was presumably truncated at 0, so the lower limit is not informative.',
+        notes:
+          'Lower limit printed 0.00 (EVIDENCE.md: 0.0): the pooled CI was presumably truncated at 0, so the lower limit is not informative.',
       },
     ],
   ),
@@ -773,9 +821,21 @@ const TCI_TABLE3: EvidenceEntry[] = [
       rowTotal: '533 patients in 11 studies',
     },
     [
-      { threshold: 25, pct: [89.5, 81.1, 97.9], text: { quote: '89.5% (95% CI, 81.1%-97.9%) of 433 patients in 8 studies', n: 433, studies: 8 } },
-      { threshold: 50, pct: [72.9, 57.6, 88.2], text: { quote: '72.9% (95% CI, 57.6%-88.2%) of 486 patients in 10studies', n: 486, studies: 10 } },
-      { threshold: 75, pct: [47.5, 30.6, 64.4], text: { quote: '47.5% (95% CI, 30.6%-64.4%) of 490 patients in 9 studies', n: 490, studies: 9 } },
+      {
+        threshold: 25,
+        pct: [89.5, 81.1, 97.9],
+        text: { quote: '89.5% (95% CI, 81.1%-97.9%) of 433 patients in 8 studies', n: 433, studies: 8 },
+      },
+      {
+        threshold: 50,
+        pct: [72.9, 57.6, 88.2],
+        text: { quote: '72.9% (95% CI, 57.6%-88.2%) of 486 patients in 10studies', n: 486, studies: 10 },
+      },
+      {
+        threshold: 75,
+        pct: [47.5, 30.6, 64.4],
+        text: { quote: '47.5% (95% CI, 30.6%-64.4%) of 490 patients in 9 studies', n: 490, studies: 9 },
+      },
     ],
   ),
   ...tciEntries(
@@ -786,7 +846,11 @@ const TCI_TABLE3: EvidenceEntry[] = [
       rowTotal: '129 patients in 5 studies (Results: 103 patients in 4 studies)',
     },
     [
-      { threshold: 25, pct: [93.7, 87.6, 99.8], text: { quote: '93.7% (95% CI, 87.6%-99.8%) of 103 patients in 4 studies', n: 103, studies: 4 } },
+      {
+        threshold: 25,
+        pct: [93.7, 87.6, 99.8],
+        text: { quote: '93.7% (95% CI, 87.6%-99.8%) of 103 patients in 4 studies', n: 103, studies: 4 },
+      },
       {
         threshold: 50,
         pct: [81.5, 10.3, 92.7],
@@ -794,7 +858,11 @@ const TCI_TABLE3: EvidenceEntry[] = [
           'CI printed as 10.3–92.7 around 81.5: implausible (perhaps a misprint of 70.3), kept as printed; no beta with mean 0.815 matches it ' +
           '(betaFromCI reports a large mismatch). Use with care, or as an assumption.',
       },
-      { threshold: 75, pct: [55.2, 24.6, 85.9], text: { quote: '55.2% (95% CI, 24.6%- 85.9%) of 103 patients in 4 studies', n: 103, studies: 4 } },
+      {
+        threshold: 75,
+        pct: [55.2, 24.6, 85.9],
+        text: { quote: '55.2% (95% CI, 24.6%- 85.9%) of 103 patients in 4 studies', n: 103, studies: 4 },
+      },
     ],
   ),
   ...tciEntries(
@@ -805,9 +873,17 @@ const TCI_TABLE3: EvidenceEntry[] = [
       rowTotal: '161 patients in 3 studies',
     },
     [
-      { threshold: 25, pct: [85.3, 79.8, 90.7], text: { quote: '85.3% (95% CI, 79.8%-90.7%) of 161 patients in 3 studies', n: 161, studies: 3 } },
+      {
+        threshold: 25,
+        pct: [85.3, 79.8, 90.7],
+        text: { quote: '85.3% (95% CI, 79.8%-90.7%) of 161 patients in 3 studies', n: 161, studies: 3 },
+      },
       { threshold: 50, pct: [44.9, 30.3, 59.5] },
-      { threshold: 75, pct: [16.1, 10.2, 22.0], text: { quote: '16.1% (95% CI, 10.2%-22.0%) of 161 patients in 3 studies', n: 161, studies: 3 } },
+      {
+        threshold: 75,
+        pct: [16.1, 10.2, 22.0],
+        text: { quote: '16.1% (95% CI, 10.2%-22.0%) of 161 patients in 3 studies', n: 161, studies: 3 },
+      },
     ],
   ),
 ];
@@ -831,7 +907,8 @@ const TCI_OTHER: EvidenceEntry[] = [
   },
   {
     id: 'tci-maintenance',
-    measure: 'Some depigmentation within 24 weeks of maintenance with tacrolimus 0.1% twice weekly vs placebo after ≥75% repigmentation (Cavalié et al.)',
+    measure:
+      'Some depigmentation within 24 weeks of maintenance with tacrolimus 0.1% twice weekly vs placebo after ≥75% repigmentation (Cavalié et al.)',
     value: {
       form: 'proportion',
       arms: [
@@ -843,7 +920,8 @@ const TCI_OTHER: EvidenceEntry[] = [
     provenance: {
       seed: TCI,
       section: 'TCI Maintenance Therapy',
-      quote: 'pigmentation was observed in 9.7% of patients in the tacrolimus group and 40.0% of those in the placebo group after 24 weeks.',
+      quote:
+        'pigmentation was observed in 9.7% of patients in the tacrolimus group and 40.0% of those in the placebo group after 24 weeks.',
       supporting: [
         {
           section: 'TCI Maintenance Therapy',
@@ -907,15 +985,18 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
       supporting: [
         {
           section: `${ATMP_TABLE1}, NCT02156427, Intervention 2`,
-          quote: 'Group B: Treated areas located at areas other than those in group A (16 patients) No. of patients with more than 50% repigmentation: 1',
+          quote:
+            'Group B: Treated areas located at areas other than those in group A (16 patients) No. of patients with more than 50% repigmentation: 1',
         },
         {
           section: `${ATMP_TABLE1}, NCT02156427, Intervention 2`,
-          quote: 'Intervention 2 Group A: Treated areas located at hand, elbow and wrist (11 patients) No. of patients with more than 50% repigmentation: None',
+          quote:
+            'Intervention 2 Group A: Treated areas located at hand, elbow and wrist (11 patients) No. of patients with more than 50% repigmentation: None',
         },
         {
           section: `${ATMP_TABLE1}, NCT02156427`,
-          quote: 'Note: Each patient has at least 2 depigmented lesions on trunk or extremities. Lesions randomly receive one of the interventions',
+          quote:
+            'Note: Each patient has at least 2 depigmented lesions on trunk or extremities. Lesions randomly receive one of the interventions',
         },
       ],
     },
@@ -945,9 +1026,13 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
       supporting: [
         {
           section: `${ATMP_TABLE1}, NCT03668834`,
-          quote: 'No. of lesions with more than 75% repigmentation: 1 No. of lesions with proper color match: 8Lesions undergone intervention 2',
+          quote:
+            'No. of lesions with more than 75% repigmentation: 1 No. of lesions with proper color match: 8Lesions undergone intervention 2',
         },
-        { section: `${ATMP_TABLE1}, NCT03668834`, quote: 'Intervention 3 (36 lesions) No. of lesions with more than 75% repigmentation: 17' },
+        {
+          section: `${ATMP_TABLE1}, NCT03668834`,
+          quote: 'Intervention 3 (36 lesions) No. of lesions with more than 75% repigmentation: 17',
+        },
         {
           section: `${ATMP_TABLE1}, NCT03668834`,
           quote: 'Note: Each patient has at least 3 depigmented lesions. Lesions randomly receive one of the interventions.',
@@ -976,19 +1061,23 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
     provenance: {
       seed: ATMP,
       section: `${ATMP_TABLE1}, NCT03013049`,
-      quote: 'Group 1 patients undergone Intervention 1 (n=10) with 24 months follow up No. of patients with more than 75% repigmentation: 3',
+      quote:
+        'Group 1 patients undergone Intervention 1 (n=10) with 24 months follow up No. of patients with more than 75% repigmentation: 3',
       supporting: [
         {
           section: `${ATMP_TABLE1}, NCT03013049`,
-          quote: 'Group 1 patients undergone Intervention 1 and 2 (n=10) with 24 months follow upSubgroup B (n=10) No. of patients with more than 75% repigmentation: 10',
+          quote:
+            'Group 1 patients undergone Intervention 1 and 2 (n=10) with 24 months follow upSubgroup B (n=10) No. of patients with more than 75% repigmentation: 10',
         },
         {
           section: `${ATMP_TABLE1}, NCT03013049`,
-          quote: 'Group 2 patients undergone Intervention 1 (n=10) with 24 months follow up No. of patients with more than 75% repigmentation: 6',
+          quote:
+            'Group 2 patients undergone Intervention 1 (n=10) with 24 months follow up No. of patients with more than 75% repigmentation: 6',
         },
         {
           section: `${ATMP_TABLE1}, NCT03013049`,
-          quote: 'Group 2 patients undergone Intervention 1 and 2 (n=10) with 24 months follow up No. of patients with more than 75% repigmentation: 7',
+          quote:
+            'Group 2 patients undergone Intervention 1 and 2 (n=10) with 24 months follow up No. of patients with more than 75% repigmentation: 7',
         },
       ],
     },
@@ -998,7 +1087,8 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'ncecs-lesions',
-    measure: 'Lesions with more than 75% repigmentation, NCECS vs outer-root-sheath hair-follicle suspension (ORSHFS), then NB-UVB (NCT02510651)',
+    measure:
+      'Lesions with more than 75% repigmentation, NCECS vs outer-root-sheath hair-follicle suspension (ORSHFS), then NB-UVB (NCT02510651)',
     value: {
       form: 'x-of-n',
       arms: [
@@ -1011,7 +1101,9 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
       seed: ATMP,
       section: `${ATMP_TABLE1}, NCT02510651`,
       quote: 'No. of lesions with more than 75% repigmentation: 10 (out of 61)',
-      supporting: [{ section: `${ATMP_TABLE1}, NCT02510651`, quote: 'No. of lesions with more than 75% epigmentation: 5 (out of 24) (20)' }],
+      supporting: [
+        { section: `${ATMP_TABLE1}, NCT02510651`, quote: 'No. of lesions with more than 75% epigmentation: 5 (out of 24) (20)' },
+      ],
     },
     notes:
       'Lesions, not patients: 61 lesions in 31 NCECS patients and 24 in 6 ORSHFS patients, so counts are clustered and the effective n is smaller. ' +
@@ -1042,7 +1134,8 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'ncecs-cryoblebs-vs-co2',
-    measure: 'Distal-finger lesions with more than 90% repigmentation after NCECS, recipient site prepared by cryoblebbing vs CO2 laser (NCT02510651)',
+    measure:
+      'Distal-finger lesions with more than 90% repigmentation after NCECS, recipient site prepared by cryoblebbing vs CO2 laser (NCT02510651)',
     value: {
       form: 'x-of-n',
       arms: [
@@ -1061,14 +1154,17 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
   },
   {
     id: 'ncecs-single-arm-65',
-    measure: 'Patients with more than 65% repigmentation after NCECS with dermabrasion (NCT00830713, phase III), follow-up at least 3 months',
+    measure:
+      'Patients with more than 65% repigmentation after NCECS with dermabrasion (NCT00830713, phase III), follow-up at least 3 months',
     value: { form: 'x-of-n', arms: [{ label: 'NCECS', x: 14, n: 23 }] },
     design: 'single-arm',
     provenance: {
       seed: ATMP,
       section: `${ATMP_TABLE1}, NCT00830713`,
       quote: 'No. of patients with more than 65% repigmentation: 14 (5 out of 14 patients had more than 95% repigmentation)',
-      supporting: [{ section: `${ATMP_TABLE1}, NCT00830713`, quote: 'we authors changed it to 23 patients as reporter in the related publication' }],
+      supporting: [
+        { section: `${ATMP_TABLE1}, NCT00830713`, quote: 'we authors changed it to 23 patients as reporter in the related publication' },
+      ],
     },
     notes:
       'Threshold 65%, not on the quartile scale. n = 23 as published (the registry says 40). ' +
@@ -1083,7 +1179,9 @@ const ATMP_ENTRIES: EvidenceEntry[] = [
       seed: ATMP,
       section: `${ATMP_TABLE1}, NCT00631865`,
       quote: 'No. of patients with more than 75% repigmentation: 4 (23).',
-      supporting: [{ section: `${ATMP_TABLE1}, NCT00631865`, quote: 'we authors changed it to 10 patients as reported in the related publication.' }],
+      supporting: [
+        { section: `${ATMP_TABLE1}, NCT00631865`, quote: 'we authors changed it to 10 patients as reported in the related publication.' },
+      ],
     },
     notes: 'n = 10 as published (the registry says 300). "(23)" is a reference number. Not in EVIDENCE.md.',
   },

@@ -9,7 +9,14 @@ import { fillStandardNormal } from '../random/normal.js';
  * sites draw from two streams (they may be one): with two, pair i does not
  * depend on n.
  */
-export function fillCorrelatedPairs(firstRng: Rng, secondRng: Rng, first: Float64Array, second: Float64Array, n: number, rho: number): void {
+export function fillCorrelatedPairs(
+  firstRng: Rng,
+  secondRng: Rng,
+  first: Float64Array,
+  second: Float64Array,
+  n: number,
+  rho: number,
+): void {
   const residual = Math.sqrt(1 - rho * rho);
   fillStandardNormal(firstRng, first, n);
   fillStandardNormal(secondRng, second, n);

@@ -137,7 +137,13 @@ export function summarize(files: readonly FileCheck[], allowInconclusive: boolea
 }
 
 /** A bound judged on a simulated point. */
-function boundOutcome(e: Expectation & { kind: 'bound' }, measured: ExpectationOutcome['measured'], result: PointResult, n: number, note?: string): ExpectationOutcome {
+function boundOutcome(
+  e: Expectation & { kind: 'bound' },
+  measured: ExpectationOutcome['measured'],
+  result: PointResult,
+  n: number,
+  note?: string,
+): ExpectationOutcome {
   return {
     path: expectationPath(e),
     expectation: describeExpectation(e),
@@ -194,7 +200,17 @@ async function sampleSizeOutcome(
     evaluations: search.evaluations,
   };
   if (budget === undefined) {
-    return { ...base, verdict: 'fail', estimate: null, ci95: null, replicates: null, successes: null, n: null, sampleSize: figure, note: `${e.atMost} patients are fewer than the smallest design on the allocation lattice` };
+    return {
+      ...base,
+      verdict: 'fail',
+      estimate: null,
+      ci95: null,
+      replicates: null,
+      successes: null,
+      n: null,
+      sampleSize: figure,
+      note: `${e.atMost} patients are fewer than the smallest design on the allocation lattice`,
+    };
   }
   const nBudget = latticeN(lattice, budget);
   let at = search.evaluated.find((p) => p.n === nBudget);
@@ -263,13 +279,23 @@ export async function runChecks(
       if (e.kind === 'sampleSize') {
         outcomes.push(await sampleSizeOutcome(e, input, runner, settings, { ...options, file: input.file }));
       } else if (e.quantity === 'power') {
-        outcomes.push(run.uncertain
-          ? boundOutcome(e, 'power at estimate', atEstimate!, n, 'the scenario has uncertain parameters: power is judged with every distribution at its centre (assurance is bounded by expect.assurance)')
-          : boundOutcome(e, 'power', main!, n));
+        outcomes.push(
+          run.uncertain
+            ? boundOutcome(
+                e,
+                'power at estimate',
+                atEstimate!,
+                n,
+                'the scenario has uncertain parameters: power is judged with every distribution at its centre (assurance is bounded by expect.assurance)',
+              )
+            : boundOutcome(e, 'power', main!, n),
+        );
       } else {
-        outcomes.push(run.uncertain
-          ? boundOutcome(e, 'assurance', main!, n)
-          : boundOutcome(e, 'assurance', main!, n, 'no parameter of the scenario is uncertain, so assurance equals power'));
+        outcomes.push(
+          run.uncertain
+            ? boundOutcome(e, 'assurance', main!, n)
+            : boundOutcome(e, 'assurance', main!, n, 'no parameter of the scenario is uncertain, so assurance equals power'),
+        );
       }
     }
     checks.push({ ...common, status: 'checked', outcomes });

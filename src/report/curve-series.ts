@@ -14,7 +14,10 @@ export interface CurveData {
 
 /** `path = value, …` for a sweep point, without the x path. */
 function labelOf(set: Record<string, unknown>, skip: string): string {
-  return Object.entries(set).filter(([path]) => path !== skip).map(([path, value]) => `${path} = ${value}`).join(', ');
+  return Object.entries(set)
+    .filter(([path]) => path !== skip)
+    .map(([path, value]) => `${path} = ${value}`)
+    .join(', ');
 }
 
 const capitalised = (quantity: string) => quantity.charAt(0).toUpperCase() + quantity.slice(1);
@@ -34,7 +37,9 @@ export function curveProblem(sets: readonly Record<string, unknown>[]): string |
   const xPath = xPathOf(sets);
   if (xPath === undefined || sets.length < 2) return 'a curve needs a sweep with at least two points (in the file or with --sweep)';
   const bad = sets.find((set) => typeof set[xPath] !== 'number');
-  return bad === undefined ? undefined : `cannot draw ${xPath} = ${JSON.stringify(bad[xPath])}: the x values must be numbers, not expressions`;
+  return bad === undefined
+    ? undefined
+    : `cannot draw ${xPath} = ${JSON.stringify(bad[xPath])}: the x values must be numbers, not expressions`;
 }
 
 /**
@@ -81,7 +86,14 @@ export function sizeCurves(results: SizeResult[]): CurveData {
     return {
       ...(results.length > 1 && label ? { label } : {}),
       points: (r.curve ?? r.evaluated).map((p) => ({ x: p.n, power: p.power, ci95: p.ci95 })),
-      ...(r.n !== null ? { marked: { x: r.n, label: `n = ${r.n}${r.nWithDropout !== null && r.nWithDropout !== r.n ? ` (${r.nWithDropout} randomized)` : ''}` } } : {}),
+      ...(r.n !== null
+        ? {
+            marked: {
+              x: r.n,
+              label: `n = ${r.n}${r.nWithDropout !== null && r.nWithDropout !== r.n ? ` (${r.nWithDropout} randomized)` : ''}`,
+            },
+          }
+        : {}),
     };
   });
   return {

@@ -4,7 +4,8 @@ import type { Verdict } from './expectations.js';
 /** Output formats of `trialsim check`. */
 export type CheckFormat = 'table' | 'json' | 'markdown';
 
-const fixed = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const fixed = (x: number | null | undefined, digits = 4) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 
 /** Half-widths `--precision` is suggested at, finest last (trialsim accepts down to 0.0005). */
 const PRECISION_STEPS = [0.02, 0.01, 0.005, 0.0025, 0.002, 0.001, 0.0005];
@@ -31,9 +32,8 @@ export function figureText(o: ExpectationOutcome): string {
   const interval = o.ci95 ? `95 % CI ${fixed(o.ci95[0])}–${fixed(o.ci95[1])}` : '';
   if (o.spec.kind === 'sampleSize') {
     const s = o.sampleSize!;
-    const found = s.n === null
-      ? `power ${o.spec.power} not reached up to n = ${s.maxN}`
-      : `n = ${s.nWithDropout} to randomize (${s.n} analysed)`;
+    const found =
+      s.n === null ? `power ${o.spec.power} not reached up to n = ${s.maxN}` : `n = ${s.nWithDropout} to randomize (${s.n} analysed)`;
     if (s.budgetAnalysed === null) return `${found}; ${o.note ?? ''}`.trim();
     return `${found}; at ${s.budgetRandomized} randomized (${s.budgetAnalysed} analysed), the most the bound allows: ${o.measured} ${fixed(o.estimate)} (${interval}; ${o.replicates} trials)`;
   }
@@ -81,7 +81,8 @@ function summaryText(report: CheckReport): string {
 function exitText(report: CheckReport): string | undefined {
   const s = report.summary;
   if (report.exitCode === 2) return 'exit 2: some files could not be read or are invalid (their problems are on standard error)';
-  if (report.exitCode === 1 && s.failed === 0) return 'exit 1: an inconclusive expectation is not evidence that the design holds; add replicates (--precision) or pass --allow-inconclusive';
+  if (report.exitCode === 1 && s.failed === 0)
+    return 'exit 1: an inconclusive expectation is not evidence that the design holds; add replicates (--precision) or pass --allow-inconclusive';
   if (report.exitCode === 1) return 'exit 1: some expectation failed';
   if (s.inconclusive > 0) return '--allow-inconclusive: inconclusive expectations do not fail the check';
   return undefined;
@@ -97,7 +98,9 @@ export function formatCheckTable(report: CheckReport): string {
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const lines = rows.map(([v, file, text]) => `${v.padEnd(w0)}  ${file.padEnd(w1)}  ${text}`);
-  const footer = [`${summaryText(report)} \u00b7 Wilson 95 % intervals \u00b7 engine ${report.engine} \u00b7 ${report.workers} worker(s) \u00b7 ${report.elapsedMs} ms`];
+  const footer = [
+    `${summaryText(report)} \u00b7 Wilson 95 % intervals \u00b7 engine ${report.engine} \u00b7 ${report.workers} worker(s) \u00b7 ${report.elapsedMs} ms`,
+  ];
   const exit = exitText(report);
   if (exit) footer.push(exit);
   return `${[...lines, '', ...footer].join('\n')}\n`;
@@ -105,7 +108,12 @@ export function formatCheckTable(report: CheckReport): string {
 
 /** Escapes text for a Markdown table cell: pipes, HTML specials and line breaks. */
 function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
 }
 
 const ICON: Record<Verdict | 'no-expect' | 'invalid', string> = {
@@ -128,16 +136,19 @@ export function formatCheckMarkdown(report: CheckReport): string {
     if (f.status === 'no-expect') return [`| ${ICON['no-expect']} | ${name} | | | | | no expect block: nothing to check |`];
     return f.outcomes.map((o) => {
       const where = o.spec.kind === 'sampleSize' ? `${o.expectation}` : `${o.expectation} at n = ${o.n}`;
-      const result = o.spec.kind === 'sampleSize'
-        ? o.sampleSize!.n === null ? `not reached ≤ ${o.sampleSize!.maxN}` : `n = ${o.sampleSize!.nWithDropout} (${o.sampleSize!.n} analysed); ${o.measured} ${fixed(o.estimate)} at ${o.sampleSize!.budgetRandomized ?? '–'}`
-        : `${o.measured} ${fixed(o.estimate)}`;
+      const result =
+        o.spec.kind === 'sampleSize'
+          ? o.sampleSize!.n === null
+            ? `not reached ≤ ${o.sampleSize!.maxN}`
+            : `n = ${o.sampleSize!.nWithDropout} (${o.sampleSize!.n} analysed); ${o.measured} ${fixed(o.estimate)} at ${o.sampleSize!.budgetRandomized ?? '–'}`
+          : `${o.measured} ${fixed(o.estimate)}`;
       const ci = o.ci95 ? `${fixed(o.ci95[0])}–${fixed(o.ci95[1])}` : '';
       return `| ${ICON[o.verdict]} | ${name} | ${cell(where)} | ${cell(result)} | ${ci} | ${o.replicates ?? ''} | ${cell(reasonText(o))} |`;
     });
   });
   const notes = [
     `${summaryText(report)}.`,
-    'Each expectation is judged at the file\'s own design point from the Wilson 95 % interval of the simulated figure: pass when the whole interval meets the bound, fail when it misses it, inconclusive when it contains the threshold.',
+    "Each expectation is judged at the file's own design point from the Wilson 95 % interval of the simulated figure: pass when the whole interval meets the bound, fail when it misses it, inconclusive when it contains the threshold.",
     `trialsim engine ${report.engine}, ${report.rng} random streams; the same seed gives the same counts on any machine.`,
   ];
   const exit = exitText(report);

@@ -43,9 +43,10 @@ export function formatTable(result: RunResult): string {
   const body = rows(result);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
-  const notes = result.quantity === 'assurance'
-    ? ['assurance = probability of success averaged over the uncertain parameters; power at estimate = with each at its centre']
-    : [];
+  const notes =
+    result.quantity === 'assurance'
+      ? ['assurance = probability of success averaged over the uncertain parameters; power at estimate = with each at its centre']
+      : [];
   const degenerate = result.points.reduce((s, p) => s + p.degenerate, 0);
   if (degenerate > 0) notes.push(`${degenerate} simulated trial(s) could not be analysed (e.g. zero variance) and were scored as failures`);
   return `${[result.title, provenance(result), '', line(header), ...body.map(line), ...notes.map((n) => `\n${n}`)].join('\n')}\n`;

@@ -6,7 +6,11 @@ import { testLabel } from './test-label.js';
 const fixed = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
 const interval = (ci: [number, number] | null | undefined) => (ci ? `[${fixed(ci[0])}, ${fixed(ci[1])}]` : '');
 const perArmText = (perArm: Record<string, number> | undefined) =>
-  perArm ? Object.entries(perArm).map(([arm, n]) => `${arm} ${n}`).join(', ') : '';
+  perArm
+    ? Object.entries(perArm)
+        .map(([arm, n]) => `${arm} ${n}`)
+        .join(', ')
+    : '';
 const decimalsOf = (unit: number) => Math.max(0, -Math.floor(Math.log10(unit) + 1e-9));
 
 /** Swept paths of a set of results (other than the searched quantity). */
@@ -24,7 +28,20 @@ function sizeTable(results: SizeResult[]): Table {
   const paths = sweptPaths(results);
   const quantity = results[0].quantity;
   return {
-    header: [...paths, 'target', 'n', 'per arm', quantity, 'ci95 low', 'ci95 high', 'n one step below', `${quantity} one step below`, 'n randomized', 'closed form n', 'evaluations'],
+    header: [
+      ...paths,
+      'target',
+      'n',
+      'per arm',
+      quantity,
+      'ci95 low',
+      'ci95 high',
+      'n one step below',
+      `${quantity} one step below`,
+      'n randomized',
+      'closed form n',
+      'evaluations',
+    ],
     rows: results.map((r) => [
       ...paths.map((p) => String(r.set[p] ?? '')),
       String(r.target),
@@ -47,7 +64,19 @@ function mdeTable(results: MdeResult[]): Table {
   const quantity = results[0].quantity;
   const d = decimalsOf(results[0].resolution);
   return {
-    header: [...paths, 'target', 'n', 'effect', results[0].parameter === 'mean' ? 'mean' : 'rate', quantity, 'ci95 low', 'ci95 high', `${quantity} one step below`, 'closed form effect', 'evaluations'],
+    header: [
+      ...paths,
+      'target',
+      'n',
+      'effect',
+      results[0].parameter === 'mean' ? 'mean' : 'rate',
+      quantity,
+      'ci95 low',
+      'ci95 high',
+      `${quantity} one step below`,
+      'closed form effect',
+      'evaluations',
+    ],
     rows: results.map((r) => [
       ...paths.map((p) => String(r.set[p] ?? '')),
       String(r.target),
@@ -106,22 +135,36 @@ function sizeBlock(r: SizeResult): string {
   if (r.n === null) {
     const last = r.evaluated.at(-1);
     // A power still near α at the largest n means nothing to detect, not too low a bound.
-    const advice = last !== undefined && last.power < 2 * r.alpha ? `the ${q} stays near \u03b1 = ${r.alpha}: is there an effect to detect?` : 'raise --max-n';
+    const advice =
+      last !== undefined && last.power < 2 * r.alpha
+        ? `the ${q} stays near \u03b1 = ${r.alpha}: is there an effect to detect?`
+        : 'raise --max-n';
     lines.push(['n', `not reached with n \u2264 ${r.maxN} (largest tried: ${last?.n}, ${q} ${fixed(last?.power)}); ${advice}`]);
   } else {
     lines.push([r.dropout > 0 ? 'n analysed' : 'n', `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}`]);
     lines.push([`${q} at n`, `${fixed(r.power)}  ${interval(r.ci95)}`]);
     if (r.nMinus1 !== null) lines.push([`${q} at n\u2212step = ${r.nMinus1}`, `${fixed(r.powerAtNMinus1)}  ${interval(r.ci95AtNMinus1)}`]);
     if (r.dropout > 0) {
-      lines.push(['n to randomize', `${r.nWithDropout}${r.perArmWithDropout ? `  (${perArmText(r.perArmWithDropout)})` : ''}  for dropout ${Number(r.dropout.toPrecision(4))}`]);
+      lines.push([
+        'n to randomize',
+        `${r.nWithDropout}${r.perArmWithDropout ? `  (${perArmText(r.perArmWithDropout)})` : ''}  for dropout ${Number(r.dropout.toPrecision(4))}`,
+      ]);
       lines.push([`${q} at that n, dropout on`, `${fixed(r.powerAtNWithDropout)}  ${interval(r.ci95AtNWithDropout)}`]);
     }
   }
   if (r.closedForm) {
-    lines.push(['closed form', r.closedForm.n === null ? `not reached (${r.closedForm.method})` : `n = ${r.closedForm.n}, power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`]);
+    lines.push([
+      'closed form',
+      r.closedForm.n === null
+        ? `not reached (${r.closedForm.method})`
+        : `n = ${r.closedForm.n}, power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`,
+    ]);
   }
   const check = r.powerAtNWithDropout === undefined ? '' : `; dropout check at ${r.nWithDropout}`;
-  lines.push(['evaluations', `${r.evaluations} design points in ${r.rounds} rounds (search: ${r.evaluated.map((p) => `${p.n}\u2192${fixed(p.power, 3)}`).join(', ')}${check})`]);
+  lines.push([
+    'evaluations',
+    `${r.evaluations} design points in ${r.rounds} rounds (search: ${r.evaluated.map((p) => `${p.n}\u2192${fixed(p.power, 3)}`).join(', ')}${check})`,
+  ]);
   return block(lines);
 }
 
@@ -132,18 +175,31 @@ function mdeBlock(r: MdeResult): string {
   const what = r.parameter === 'mean' ? 'mean' : 'rate';
   const lines: Array<[string, string]> = [
     [`target ${q}`, String(r.target)],
-    ['n', `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}${r.dropout > 0 ? `, dropout ${Number(r.dropout.toPrecision(4))} simulated` : ''}`],
+    [
+      'n',
+      `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}${r.dropout > 0 ? `, dropout ${Number(r.dropout.toPrecision(4))} simulated` : ''}`,
+    ],
   ];
   if (r.effect === null) {
     lines.push(['effect', `not reached: even the largest effect tried gives ${q} below the target`]);
   } else {
-    lines.push(['smallest effect', `${r.effect.toFixed(d)}  (${r.path.replace(/^endpoint\.arms\./, '')} = ${r.value!.toFixed(d)} vs ${r.reference.name} ${r.reference.value})`]);
+    lines.push([
+      'smallest effect',
+      `${r.effect.toFixed(d)}  (${r.path.replace(/^endpoint\.arms\./, '')} = ${r.value!.toFixed(d)} vs ${r.reference.name} ${r.reference.value})`,
+    ]);
     lines.push([`${q} at effect`, `${fixed(r.power)}  ${interval(r.ci95)}`]);
     if (r.effectBelow !== null) lines.push([`${q} at ${r.effectBelow.toFixed(d)}`, `${fixed(r.powerBelow)}  ${interval(r.ci95Below)}`]);
   }
   lines.push(['file\u2019s effect', r.fileEffect.toFixed(d)]);
-  if (r.closedForm) lines.push(['closed form', `${r.closedForm.effect.toFixed(d)} (${what} ${r.closedForm.value.toFixed(d)}), power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`]);
-  lines.push(['evaluations', `${r.evaluations} design points in ${r.rounds} rounds: ${r.evaluated.map((p) => `${p.effect.toFixed(d)}\u2192${fixed(p.power, 3)}`).join(', ')}`]);
+  if (r.closedForm)
+    lines.push([
+      'closed form',
+      `${r.closedForm.effect.toFixed(d)} (${what} ${r.closedForm.value.toFixed(d)}), power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`,
+    ]);
+  lines.push([
+    'evaluations',
+    `${r.evaluations} design points in ${r.rounds} rounds: ${r.evaluated.map((p) => `${p.effect.toFixed(d)}\u2192${fixed(p.power, 3)}`).join(', ')}`,
+  ]);
   return block(lines);
 }
 
@@ -176,7 +232,12 @@ export function formatMdeResults(results: MdeResult[], format: OutputFormat): st
   return formatSearch(results, format, mdeTable, mdeBlock);
 }
 
-function formatSearch<R extends SizeResult | MdeResult>(results: R[], format: OutputFormat, table: (rs: R[]) => Table, single: (r: R) => string): string {
+function formatSearch<R extends SizeResult | MdeResult>(
+  results: R[],
+  format: OutputFormat,
+  table: (rs: R[]) => Table,
+  single: (r: R) => string,
+): string {
   const first = results[0];
   // The method text of a point with dropout explains both counts of n; without dropout any point's will do.
   const method = (results.find((r) => r.dropout > 0) ?? first).method;
@@ -188,13 +249,8 @@ function formatSearch<R extends SizeResult | MdeResult>(results: R[], format: Ou
     case 'markdown':
       return `${markdown(first.title, provenance(first), table(results))}\n${method}\n`;
     case 'table':
-      return `${[
-        first.title,
-        provenance(first),
-        '',
-        results.length === 1 ? single(first) : aligned(table(results)),
-        '',
-        wrap(method),
-      ].join('\n')}\n`;
+      return `${[first.title, provenance(first), '', results.length === 1 ? single(first) : aligned(table(results)), '', wrap(method)].join(
+        '\n',
+      )}\n`;
   }
 }

@@ -6,7 +6,8 @@ import { figureText, outcomeMessage, reasonText } from './format-check.js';
  * feed and carriage return; U+FFFE, U+FFFF; unpaired surrogates), replaced by
  * U+FFFD. A scenario title is untrusted text and may hold any of them.
  */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for an XML element's content. */
 export function xmlText(text: string): string {
@@ -15,7 +16,12 @@ export function xmlText(text: string): string {
 
 /** Escapes text for a double-quoted XML attribute (line breaks kept as character references). */
 export function xmlAttribute(text: string): string {
-  return xmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return xmlText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** `name="value" …` from pairs, skipping undefined values. */
@@ -32,7 +38,10 @@ function attributes(pairs: Record<string, string | number | undefined>): string 
  * expect package-like names.
  */
 export function classnameOf(file: string): string {
-  return file.replace(/\.json$/i, '').replace(/^\.?[\\/]+/, '').replace(/[\\/]+/g, '.');
+  return file
+    .replace(/\.json$/i, '')
+    .replace(/^\.?[\\/]+/, '')
+    .replace(/[\\/]+/g, '.');
 }
 
 interface Case {
@@ -46,13 +55,24 @@ interface Case {
 /** The test cases of one file. */
 function casesOf(f: FileCheck, allowInconclusive: boolean): Case[] {
   if (f.status === 'invalid') {
-    return [{ name: 'scenario is valid', outcome: { element: 'error', type: 'invalid', message: `${f.problems?.length ?? 0} problem(s): ${f.problems?.[0] ?? ''}`, body: (f.problems ?? []).join('\n') } }];
+    return [
+      {
+        name: 'scenario is valid',
+        outcome: {
+          element: 'error',
+          type: 'invalid',
+          message: `${f.problems?.length ?? 0} problem(s): ${f.problems?.[0] ?? ''}`,
+          body: (f.problems ?? []).join('\n'),
+        },
+      },
+    ];
   }
   if (f.status === 'no-expect') return [{ name: 'expect', outcome: { element: 'skipped', message: 'no expect block: nothing to check' } }];
   return f.outcomes.map((o): Case => {
     const message = outcomeMessage(o);
     if (o.verdict === 'pass') return { name: o.expectation, output: message };
-    if (o.verdict === 'fail') return { name: o.expectation, outcome: { element: 'failure', type: 'fail', message, body: `${figureText(o)}\n${reasonText(o)}` } };
+    if (o.verdict === 'fail')
+      return { name: o.expectation, outcome: { element: 'failure', type: 'fail', message, body: `${figureText(o)}\n${reasonText(o)}` } };
     return allowInconclusive
       ? { name: o.expectation, outcome: { element: 'skipped', message } }
       : { name: o.expectation, outcome: { element: 'failure', type: 'inconclusive', message, body: `${figureText(o)}\n${reasonText(o)}` } };
@@ -76,8 +96,17 @@ export function formatJunit(report: CheckReport): string {
     `<testsuites${attributes({ name: 'trialsim check', tests: all.length, failures: count(all, 'failure'), errors: count(all, 'error'), skipped: count(all, 'skipped'), time: (report.elapsedMs / 1000).toFixed(3) })}>`,
   ];
   for (const { f, cases } of suites) {
-    lines.push(`  <testsuite${attributes({ name: f.file, tests: cases.length, failures: count(cases, 'failure'), errors: count(cases, 'error'), skipped: count(cases, 'skipped') })}>`);
-    const properties = { title: f.title, seed: f.seed, replicates: f.replicates, precision: f.precision, engine: report.engine, rng: report.rng };
+    lines.push(
+      `  <testsuite${attributes({ name: f.file, tests: cases.length, failures: count(cases, 'failure'), errors: count(cases, 'error'), skipped: count(cases, 'skipped') })}>`,
+    );
+    const properties = {
+      title: f.title,
+      seed: f.seed,
+      replicates: f.replicates,
+      precision: f.precision,
+      engine: report.engine,
+      rng: report.rng,
+    };
     const defined = Object.entries(properties).filter(([, v]) => v !== undefined);
     if (defined.length > 0) {
       lines.push('    <properties>');

@@ -17,7 +17,10 @@ function sampleText(scenario: ResolvedScenario): string {
   const arms = design.arms;
   if (design.kind === 'within-patient') {
     const rho = described(design.correlation);
-    const spill = typeof design.spillover === 'number' && design.spillover === 0 ? '' : `, with ${typeof design.spillover === 'number' ? percent(design.spillover, 0) : described(design.spillover)} of the active effect assumed to reach the control site`;
+    const spill =
+      typeof design.spillover === 'number' && design.spillover === 0
+        ? ''
+        : `, with ${typeof design.spillover === 'number' ? percent(design.spillover, 0) : described(design.spillover)} of the active effect assumed to reach the control site`;
     return `${design.n} patients, each treated with ${arms[0].label} on one site and ${arms[1].label} on the other (correlation between a patient's sites ${rho}${spill})`;
   }
   if (design.kind === 'single-arm') return `${design.n} patients in a single arm`;
@@ -60,7 +63,10 @@ function citations(file: ScenarioFile): string[] {
 export function justification(file: ScenarioFile, scenario: ResolvedScenario, result: RunResult, point: ReportedPoint): string {
   const test = TESTS.find((t) => t.id === scenario.analysis.test)?.name ?? scenario.analysis.test;
   const sided = scenario.analysis.sides === 2 ? 'two-sided' : 'one-sided';
-  const dropout = typeof scenario.design.dropout === 'number' && scenario.design.dropout === 0 ? '' : `, allowing for ${typeof scenario.design.dropout === 'number' ? percent(scenario.design.dropout, 0) : described(scenario.design.dropout)} dropout`;
+  const dropout =
+    typeof scenario.design.dropout === 'number' && scenario.design.dropout === 0
+      ? ''
+      : `, allowing for ${typeof scenario.design.dropout === 'number' ? percent(scenario.design.dropout, 0) : described(scenario.design.dropout)} dropout`;
   const estimate = point.assurance ?? point.power ?? NaN;
   const quantity =
     point.assurance !== undefined

@@ -2,14 +2,30 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { CHUNK_SIZE } from '../engine/chunks.js';
 import { fastPathApplies } from '../engine/fast-path.js';
 import { searchLattice } from '../engine/lattice-search.js';
-import { closedFormEffect, effectLattice, effectStart, latticeEffect, latticeValue, unitDecimals, withEffect } from '../engine/mde-search.js';
+import {
+  closedFormEffect,
+  effectLattice,
+  effectStart,
+  latticeEffect,
+  latticeValue,
+  unitDecimals,
+  withEffect,
+} from '../engine/mde-search.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { armSizes } from '../designs/arm-sizes.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import type { DesignPoint } from '../scenario/design-points.js';
 import { centreOf } from '../scenario/param-centre.js';
 import type { PointRunner, RunSettings } from './scenario-run.js';
-import { searchPoint, settledScenario, simulateScenarios, searchHeader, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
+import {
+  searchPoint,
+  settledScenario,
+  simulateScenarios,
+  searchHeader,
+  type SearchHeader,
+  type SearchPoint,
+  type SearchRunOptions,
+} from './search-points.js';
 
 /** What `trialsim mde` is asked. */
 export interface MdeSettings extends RunSettings {
@@ -149,7 +165,14 @@ export async function runMdeSearch(
     evaluations: search.evaluations.length,
     rounds: search.rounds,
     ...(closed
-      ? { closedForm: { effect: latticeEffect(lattice, closed.j), value: latticeValue(lattice, closed.j), power: closed.power, method: closed.method } }
+      ? {
+          closedForm: {
+            effect: latticeEffect(lattice, closed.j),
+            value: latticeValue(lattice, closed.j),
+            power: closed.power,
+            method: closed.method,
+          },
+        }
       : {}),
     method,
     evaluated: search.evaluations

@@ -52,7 +52,19 @@ export interface CitedSource {
 }
 
 /** Keys whose values are names or choices, not numbers. */
-const NOT_NUMBERS = new Set(['kind', 'id', 'label', 'better', 'test', 'multiplicity', 'success', 'unit', 'control', 'categories', 'evidence']);
+const NOT_NUMBERS = new Set([
+  'kind',
+  'id',
+  'label',
+  'better',
+  'test',
+  'multiplicity',
+  'success',
+  'unit',
+  'control',
+  'categories',
+  'evidence',
+]);
 /** The blocks whose numbers describe the trial. */
 const BLOCKS = ['let', 'design', 'endpoint', 'analysis'] as const;
 const DISTRIBUTIONS = new Set(['normal', 'beta', 'lognormal']);
@@ -64,7 +76,12 @@ function under(path: string, listed: string): boolean {
 }
 
 /** Every number or expression of the trial blocks, with its path. */
-function leaves(value: unknown, path: string, out: Array<{ path: string; value: number | string; fromCI?: string }>, key?: PathSegment): void {
+function leaves(
+  value: unknown,
+  path: string,
+  out: Array<{ path: string; value: number | string; fromCI?: string }>,
+  key?: PathSegment,
+): void {
   if (typeof key === 'string' && NOT_NUMBERS.has(key)) return;
   if (typeof value === 'number' || typeof value === 'string') {
     out.push({ path, value });
@@ -149,5 +166,8 @@ export function citedSources(file: ScenarioFile): CitedSource[] {
 export function fromCIOnly(file: ScenarioFile, rows: readonly NumberSource[]): CitedSource[] {
   const listed = new Set((file.sources ?? []).map((s) => s.evidence));
   const ids = [...new Set(rows.filter((r) => r.path.endsWith('fromCI')).flatMap((r) => r.evidence ?? []))].filter((id) => !listed.has(id));
-  return citedSources({ ...file, sources: ids.map((id) => ({ evidence: id, paths: rows.filter((r) => r.evidence?.includes(id)).map((r) => r.path) })) });
+  return citedSources({
+    ...file,
+    sources: ids.map((id) => ({ evidence: id, paths: rows.filter((r) => r.evidence?.includes(id)).map((r) => r.path) })),
+  });
 }

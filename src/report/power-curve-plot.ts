@@ -74,20 +74,68 @@ export function powerCurvePlot(options: PowerCurvePlotOptions): SVGSVGElement {
   });
   const top = options.title ? (options.subtitle ? 56 : 40) : 20;
   const marks: Plot.Markish[] = [
-    Plot.areaY(rows, { x: 'x', y1: 'low', y2: 'high', z: 'series', fill: stroke, fillOpacity: 0.22, curve: 'linear', className: 'wilson-band', ariaDescription: 'Wilson 95 % interval of each simulated point' }),
-    Plot.lineY(rows, { x: 'x', y: 'power', z: 'series', stroke, strokeWidth: 1.75, className: 'power-curve', ariaDescription: 'simulated power at each point' }),
+    Plot.areaY(rows, {
+      x: 'x',
+      y1: 'low',
+      y2: 'high',
+      z: 'series',
+      fill: stroke,
+      fillOpacity: 0.22,
+      curve: 'linear',
+      className: 'wilson-band',
+      ariaDescription: 'Wilson 95 % interval of each simulated point',
+    }),
+    Plot.lineY(rows, {
+      x: 'x',
+      y: 'power',
+      z: 'series',
+      stroke,
+      strokeWidth: 1.75,
+      className: 'power-curve',
+      ariaDescription: 'simulated power at each point',
+    }),
     Plot.dot(rows, { x: 'x', y: 'power', fill: stroke, r: 2, className: 'simulated-points' }),
   ];
   if (target !== undefined) {
     marks.push(
-      Plot.ruleY([target], { stroke: '#c0392b', strokeDasharray: '5,4', strokeWidth: 1.25, className: 'target', ariaDescription: 'target power' }),
-      Plot.text([target], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: (d: number) => `target ${d}`, fill: '#c0392b', className: 'target-label' }),
+      Plot.ruleY([target], {
+        stroke: '#c0392b',
+        strokeDasharray: '5,4',
+        strokeWidth: 1.25,
+        className: 'target',
+        ariaDescription: 'target power',
+      }),
+      Plot.text([target], {
+        y: (d: number) => d,
+        frameAnchor: 'left',
+        dx: 4,
+        dy: -7,
+        text: (d: number) => `target ${d}`,
+        fill: '#c0392b',
+        className: 'target-label',
+      }),
     );
   }
   if (marked.length > 0) {
     marks.push(
-      Plot.ruleX(marked, { x: 'x', y1: 0, y2: 'power', stroke: (d: { series: string }) => colourOf.get(d.series)!, strokeDasharray: '2,3', className: 'chosen', ariaDescription: 'the chosen sample size' }),
-      Plot.dot(marked, { x: 'x', y: 'power', r: 4.5, stroke: (d: { series: string }) => colourOf.get(d.series)!, fill: 'white', strokeWidth: 2, className: 'chosen-point' }),
+      Plot.ruleX(marked, {
+        x: 'x',
+        y1: 0,
+        y2: 'power',
+        stroke: (d: { series: string }) => colourOf.get(d.series)!,
+        strokeDasharray: '2,3',
+        className: 'chosen',
+        ariaDescription: 'the chosen sample size',
+      }),
+      Plot.dot(marked, {
+        x: 'x',
+        y: 'power',
+        r: 4.5,
+        stroke: (d: { series: string }) => colourOf.get(d.series)!,
+        fill: 'white',
+        strokeWidth: 2,
+        className: 'chosen-point',
+      }),
       // One label per distinct mark (a family often marks the same n on every curve): on the highest curve.
       Plot.text(
         marked.filter((m) => !marked.some((o) => o.x === m.x && o.label === m.label && o.power > m.power)),
@@ -97,13 +145,34 @@ export function powerCurvePlot(options: PowerCurvePlotOptions): SVGSVGElement {
   }
   if (family) {
     // A family gets labels at the right end of each curve instead of an HTML legend, so the output stays pure SVG.
-    marks.push(Plot.text(endLabels(rows, names), { x: 'x', y: 'y', text: 'series', fill: stroke, dx: 6, textAnchor: 'start', className: 'curve-labels' }));
+    marks.push(
+      Plot.text(endLabels(rows, names), {
+        x: 'x',
+        y: 'y',
+        text: 'series',
+        fill: stroke,
+        dx: 6,
+        textAnchor: 'start',
+        className: 'curve-labels',
+      }),
+    );
   }
   if (options.title) {
-    marks.push(Plot.text([options.title], { frameAnchor: 'top-left', dy: -top + 14, fontSize: 13, fontWeight: 'bold', textAnchor: 'start', className: 'title' }));
+    marks.push(
+      Plot.text([options.title], {
+        frameAnchor: 'top-left',
+        dy: -top + 14,
+        fontSize: 13,
+        fontWeight: 'bold',
+        textAnchor: 'start',
+        className: 'title',
+      }),
+    );
   }
   if (options.subtitle) {
-    marks.push(Plot.text([options.subtitle], { frameAnchor: 'top-left', dy: -top + 31, fill: '#555', textAnchor: 'start', className: 'subtitle' }));
+    marks.push(
+      Plot.text([options.subtitle], { frameAnchor: 'top-left', dy: -top + 31, fill: '#555', textAnchor: 'start', className: 'subtitle' }),
+    );
   }
   const longestLabel = family ? Math.max(...names.map((n) => n.length)) : 0;
   return Plot.plot({

@@ -35,8 +35,10 @@ export interface ReportMeta {
   precision?: number;
 }
 
-const fixed = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
-const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(digits)} %`);
+const fixed = (x: number | null | undefined, digits = 4) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
+const pct = (x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(digits)} %`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))));
 
 /** A parameter in words: a number, or its distribution and centre. */
@@ -76,26 +78,37 @@ function designRows(s: ResolvedScenario): Inline[][][] {
     rows.push([['Patients (design.n)'], [String(design.n)]]);
   }
   rows.push([['Dropout (lost before the endpoint)'], [paramText(design.dropout)]]);
-  rows.push([['Endpoint'], [`${endpoint.label} (${endpoint.kind}${endpoint.kind === 'ordinal' ? `: ${endpoint.categories.join(' / ')}` : ''}; ${endpoint.better} is better)`]]);
+  rows.push([
+    ['Endpoint'],
+    [
+      `${endpoint.label} (${endpoint.kind}${endpoint.kind === 'ordinal' ? `: ${endpoint.categories.join(' / ')}` : ''}; ${endpoint.better} is better)`,
+    ],
+  ]);
   for (const [id, arm] of Object.entries(endpoint.arms)) {
-    const text = 'mean' in arm
-      ? `mean ${paramText(arm.mean)}; SD ${paramText(arm.sd)}`
-      : 'p' in arm
-        ? `response rate ${paramText(arm.p)}`
-        : `category probabilities ${arm.probs.map(paramText).join(' / ')}`;
+    const text =
+      'mean' in arm
+        ? `mean ${paramText(arm.mean)}; SD ${paramText(arm.sd)}`
+        : 'p' in arm
+          ? `response rate ${paramText(arm.p)}`
+          : `category probabilities ${arm.probs.map(paramText).join(' / ')}`;
     rows.push([[`Assumed outcome: ${armLabel(id)}`], [text]]);
   }
   const test = TESTS.find((t) => t.id === analysis.test)?.name ?? analysis.test;
-  rows.push([['Analysis'], [`${test} (`, { code: analysis.test }, `), ${analysis.sides === 2 ? 'two-sided' : 'one-sided'} \u03b1 = ${analysis.alpha}`]]);
+  rows.push([
+    ['Analysis'],
+    [`${test} (`, { code: analysis.test }, `), ${analysis.sides === 2 ? 'two-sided' : 'one-sided'} \u03b1 = ${analysis.alpha}`],
+  ]);
   if (design.kind === 'single-arm') rows.push([['Null value tested against'], [num(analysis.null)]]);
-  if (design.arms.length > 2) rows.push([['Several arms'], [`${analysis.multiplicity} adjustment; success when ${analysis.success} comparison(s) succeed`]]);
+  if (design.arms.length > 2)
+    rows.push([['Several arms'], [`${analysis.multiplicity} adjustment; success when ${analysis.success} comparison(s) succeed`]]);
   return rows;
 }
 
 /** One row of the number-sources table. */
 function sourceRow(r: NumberSource, cited: Map<string, CitedSource>): Inline[][] {
   const written = typeof r.written === 'number' ? num(r.written) : r.written;
-  const value: Inline[] = r.used !== undefined ? [{ code: written }, ` = ${num(r.used)}`] : [typeof r.written === 'number' ? written : { code: written }];
+  const value: Inline[] =
+    r.used !== undefined ? [{ code: written }, ` = ${num(r.used)}`] : [typeof r.written === 'number' ? written : { code: written }];
   let source: Inline[];
   switch (r.kind) {
     case 'evidence': {
@@ -145,7 +158,11 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
   const p0 = design.points[0];
 
   blocks.push({ kind: 'heading', level: 1, text: scenario.title });
-  blocks.push({ kind: 'paragraph', className: 'byline', content: [`Sample-size report from the scenario file `, { code: data.file }, ` \u00b7 trialsim engine ${ENGINE_VERSION}`] });
+  blocks.push({
+    kind: 'paragraph',
+    className: 'byline',
+    content: [`Sample-size report from the scenario file `, { code: data.file }, ` \u00b7 trialsim engine ${ENGINE_VERSION}`],
+  });
 
   blocks.push({ kind: 'heading', level: 2, text: 'The question', id: 'question' });
   blocks.push({ kind: 'paragraph', content: [scenario.description ?? 'The scenario file has no description.'] });
@@ -153,21 +170,71 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
   blocks.push({ kind: 'heading', level: 2, text: 'Answer', id: 'answer' });
   const answer: Inline[][] = [[`At the design in the file (n = ${resolved.design.n}): `, { strong: pointText(design, p0) }, '.']];
   for (const s of sizes) {
-    answer.push(s.n === null
-      ? [`${s.quantity} ${s.target}: `, { strong: `not reached up to n = ${s.maxN}` }, '.']
-      : [`${s.quantity === 'assurance' ? 'Assurance' : 'Power'} ${s.target}: `, { strong: `${s.nWithDropout} patients to randomize` }, s.nWithDropout !== s.n ? ` (${s.n} analysed, ${pct(s.dropout, 0)} dropout)` : '', ` \u2014 simulated ${s.quantity} at n = ${s.n}: ${fixed(s.power)} (95 % CI ${fixed(s.ci95?.[0])}\u2013${fixed(s.ci95?.[1])}).`]);
+    answer.push(
+      s.n === null
+        ? [`${s.quantity} ${s.target}: `, { strong: `not reached up to n = ${s.maxN}` }, '.']
+        : [
+            `${s.quantity === 'assurance' ? 'Assurance' : 'Power'} ${s.target}: `,
+            { strong: `${s.nWithDropout} patients to randomize` },
+            s.nWithDropout !== s.n ? ` (${s.n} analysed, ${pct(s.dropout, 0)} dropout)` : '',
+            ` \u2014 simulated ${s.quantity} at n = ${s.n}: ${fixed(s.power)} (95 % CI ${fixed(s.ci95?.[0])}\u2013${fixed(s.ci95?.[1])}).`,
+          ],
+    );
   }
-  for (const o of check.outcomes) answer.push([`Promise `, { code: o.path }, ` (${o.expectation}): `, { strong: o.verdict === 'inconclusive' ? 'inconclusive' : o.verdict }, ` \u2014 ${reasonText(o)}.`]);
+  for (const o of check.outcomes)
+    answer.push([
+      `Promise `,
+      { code: o.path },
+      ` (${o.expectation}): `,
+      { strong: o.verdict === 'inconclusive' ? 'inconclusive' : o.verdict },
+      ` \u2014 ${reasonText(o)}.`,
+    ]);
   blocks.push({ kind: 'list', items: answer });
 
   blocks.push({ kind: 'heading', level: 2, text: 'Design', id: 'design' });
-  blocks.push({ kind: 'table', header: ['', 'as simulated at the file\u2019s design point'], rows: designRows(resolved), className: 'design' });
+  blocks.push({
+    kind: 'table',
+    header: ['', 'as simulated at the file\u2019s design point'],
+    rows: designRows(resolved),
+    className: 'design',
+  });
 
   blocks.push({ kind: 'heading', level: 2, text: 'Assumptions: the source of every number', id: 'assumptions' });
-  blocks.push({ kind: 'paragraph', content: ['Every number of the scenario\u2019s ', { code: 'let' }, ', ', { code: 'design' }, ', ', { code: 'endpoint' }, ' and ', { code: 'analysis' }, ' blocks, with the paper it is taken from (', { code: 'sources' }, ') or the file\u2019s reason for assuming it (', { code: 'assumptions' }, ').'] });
-  blocks.push({ kind: 'table', header: ['value', 'as written', 'source'], rows: rows.map((r) => sourceRow(r, citedById)), className: 'sources' });
+  blocks.push({
+    kind: 'paragraph',
+    content: [
+      'Every number of the scenario\u2019s ',
+      { code: 'let' },
+      ', ',
+      { code: 'design' },
+      ', ',
+      { code: 'endpoint' },
+      ' and ',
+      { code: 'analysis' },
+      ' blocks, with the paper it is taken from (',
+      { code: 'sources' },
+      ') or the file\u2019s reason for assuming it (',
+      { code: 'assumptions' },
+      ').',
+    ],
+  });
+  blocks.push({
+    kind: 'table',
+    header: ['value', 'as written', 'source'],
+    rows: rows.map((r) => sourceRow(r, citedById)),
+    className: 'sources',
+  });
   const unsourced = rows.filter((r) => r.kind === 'unsourced');
-  if (unsourced.length > 0) blocks.push({ kind: 'paragraph', className: 'warning', content: [{ strong: `${unsourced.length} number(s) without a source or an assumption: ` }, unsourced.map((r) => r.path).join(', '), '.'] });
+  if (unsourced.length > 0)
+    blocks.push({
+      kind: 'paragraph',
+      className: 'warning',
+      content: [
+        { strong: `${unsourced.length} number(s) without a source or an assumption: ` },
+        unsourced.map((r) => r.path).join(', '),
+        '.',
+      ],
+    });
 
   blocks.push({ kind: 'heading', level: 2, text: 'Sources', id: 'sources' });
   if (cited.length === 0) blocks.push({ kind: 'paragraph', content: ['The file cites no evidence entry.'] });
@@ -182,14 +249,22 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
     blocks.push({ kind: 'paragraph', content: [{ strong: 'Where: ' }, c.section!] });
     blocks.push({ kind: 'quote', text: c.quote!, cite: c.section });
     for (const q of c.supporting ?? []) blocks.push({ kind: 'quote', text: q.quote, cite: q.section });
-    if (c.paths.length > 0) blocks.push({ kind: 'paragraph', content: [{ strong: 'Supplies: ' }, ...c.paths.flatMap((p, i): Inline[] => (i === 0 ? [{ code: p }] : [', ', { code: p }]))] });
+    if (c.paths.length > 0)
+      blocks.push({
+        kind: 'paragraph',
+        content: [{ strong: 'Supplies: ' }, ...c.paths.flatMap((p, i): Inline[] => (i === 0 ? [{ code: p }] : [', ', { code: p }]))],
+      });
     if (c.note) blocks.push({ kind: 'paragraph', content: [{ strong: 'Scenario note: ' }, c.note] });
-    if (c.caveats) blocks.push({ kind: 'paragraph', className: 'caveat', content: [{ strong: 'Caveats (evidence library): ' }, c.caveats] });
+    if (c.caveats)
+      blocks.push({ kind: 'paragraph', className: 'caveat', content: [{ strong: 'Caveats (evidence library): ' }, c.caveats] });
   }
 
   blocks.push({ kind: 'heading', level: 2, text: 'Power curve', id: 'curve' });
   if (data.curve) {
-    blocks.push({ kind: 'figure', caption: `${data.curve.yLabel} against ${data.curve.xLabel}: ${data.curve.subtitle}.${data.curveTarget !== undefined ? ` Dashed line: target ${data.curveTarget}.` : ''}` });
+    blocks.push({
+      kind: 'figure',
+      caption: `${data.curve.yLabel} against ${data.curve.xLabel}: ${data.curve.subtitle}.${data.curveTarget !== undefined ? ` Dashed line: target ${data.curveTarget}.` : ''}`,
+    });
   } else {
     blocks.push({ kind: 'paragraph', content: ['No curve: the scenario has no sweep and no sample-size search was run.'] });
   }
@@ -213,16 +288,45 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
 
   blocks.push({ kind: 'heading', level: 2, text: 'Sample size', id: 'sample-size' });
   for (const s of sizes) {
-    const perArm = (x: Record<string, number> | undefined) => (x ? ` (${Object.entries(x).map(([arm, n]) => `${arm} ${n}`).join(', ')})` : '');
+    const perArm = (x: Record<string, number> | undefined) =>
+      x
+        ? ` (${Object.entries(x)
+            .map(([arm, n]) => `${arm} ${n}`)
+            .join(', ')})`
+        : '';
     blocks.push({
       kind: 'table',
       header: ['', `target ${s.quantity} ${s.target}`],
       rows: [
         [['Patients analysed (n)'], [s.n === null ? `not reached up to ${s.maxN}` : `${s.n}${perArm(s.perArm)}`]],
-        [['Patients to randomize'], [s.nWithDropout === null ? '–' : `${s.nWithDropout}${perArm(s.perArmWithDropout)}${s.dropout > 0 ? ` = \u2308n/(1 \u2212 ${num(s.dropout)})\u2309 on the allocation lattice` : ''}`]],
-        [[`Simulated ${s.quantity} at n`], [s.power === null ? '–' : `${fixed(s.power)} (95 % CI ${fixed(s.ci95?.[0])}\u2013${fixed(s.ci95?.[1])})`]],
-        [[`${s.quantity} one step below (n = ${s.nMinus1 ?? '–'})`], [s.powerAtNMinus1 === null ? '–' : `${fixed(s.powerAtNMinus1)} (95 % CI ${fixed(s.ci95AtNMinus1?.[0])}\u2013${fixed(s.ci95AtNMinus1?.[1])})`]],
-        ...(s.powerAtNWithDropout !== undefined ? [[[`Check: ${s.quantity} at ${s.nWithDropout} randomized with dropout simulated`], [`${fixed(s.powerAtNWithDropout)} (95 % CI ${fixed(s.ci95AtNWithDropout?.[0])}\u2013${fixed(s.ci95AtNWithDropout?.[1])})`]] as Inline[][]] : []),
+        [
+          ['Patients to randomize'],
+          [
+            s.nWithDropout === null
+              ? '–'
+              : `${s.nWithDropout}${perArm(s.perArmWithDropout)}${s.dropout > 0 ? ` = \u2308n/(1 \u2212 ${num(s.dropout)})\u2309 on the allocation lattice` : ''}`,
+          ],
+        ],
+        [
+          [`Simulated ${s.quantity} at n`],
+          [s.power === null ? '–' : `${fixed(s.power)} (95 % CI ${fixed(s.ci95?.[0])}\u2013${fixed(s.ci95?.[1])})`],
+        ],
+        [
+          [`${s.quantity} one step below (n = ${s.nMinus1 ?? '–'})`],
+          [
+            s.powerAtNMinus1 === null
+              ? '–'
+              : `${fixed(s.powerAtNMinus1)} (95 % CI ${fixed(s.ci95AtNMinus1?.[0])}\u2013${fixed(s.ci95AtNMinus1?.[1])})`,
+          ],
+        ],
+        ...(s.powerAtNWithDropout !== undefined
+          ? [
+              [
+                [`Check: ${s.quantity} at ${s.nWithDropout} randomized with dropout simulated`],
+                [`${fixed(s.powerAtNWithDropout)} (95 % CI ${fixed(s.ci95AtNWithDropout?.[0])}\u2013${fixed(s.ci95AtNWithDropout?.[1])})`],
+              ] as Inline[][],
+            ]
+          : []),
         ...(s.closedForm ? [[['Closed form'], [`n = ${s.closedForm.n ?? '–'} (${s.closedForm.method})`]] as Inline[][]] : []),
         [['Search'], [`${s.evaluations} design points simulated. ${s.method}`]],
       ],
@@ -238,7 +342,15 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
       header: ['expectation', 'verdict', 'figure', 'why'],
       rows: check.outcomes.map((o) => [[{ code: o.path }, ` ${o.expectation}`], [{ strong: o.verdict }], [figureText(o)], [reasonText(o)]]),
     });
-    blocks.push({ kind: 'paragraph', className: 'note', content: ['Judged as ', { code: 'trialsim check' }, ' judges it: at the file\u2019s own design point, from the Wilson 95 % interval \u2014 pass when the whole interval meets the bound, fail when it misses it, inconclusive when it contains the threshold.'] });
+    blocks.push({
+      kind: 'paragraph',
+      className: 'note',
+      content: [
+        'Judged as ',
+        { code: 'trialsim check' },
+        ' judges it: at the file\u2019s own design point, from the Wilson 95 % interval \u2014 pass when the whole interval meets the bound, fail when it misses it, inconclusive when it contains the threshold.',
+      ],
+    });
   }
 
   blocks.push({ kind: 'heading', level: 2, text: 'Justification for the protocol', id: 'justification' });
@@ -254,12 +366,30 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
       [['trialsim engine'], [ENGINE_VERSION]],
       [['Random numbers'], [`${RNG_NAME} streams seeded by seedrandom; chunk k of every design point seeded from (seed, k)`]],
       [['Seed'], [{ code: design.seed }]],
-      [['Replicates per design point'], [precision !== undefined ? `adaptive, until the 95 % half-width is at most ${precision}` : String(p0.replicates)]],
+      [
+        ['Replicates per design point'],
+        [precision !== undefined ? `adaptive, until the 95 % half-width is at most ${precision}` : String(p0.replicates)],
+      ],
       [['Chunk size'], [`${CHUNK_SIZE} replicates`]],
-      [['Fast path'], [design.fastPath ? 'yes: normal endpoints simulated through their sufficient statistics (exact in distribution)' : 'no: every patient simulated']],
+      [
+        ['Fast path'],
+        [
+          design.fastPath
+            ? 'yes: normal endpoints simulated through their sufficient statistics (exact in distribution)'
+            : 'no: every patient simulated',
+        ],
+      ],
       [['Scenario file'], [{ code: data.file }, ` (SHA-256 ${meta.sha256})`]],
       [['Made with'], [{ code: meta.commandLine }]],
-      [['Same numbers again'], [{ code: `trialsim run ${shellQuote(data.file)} --format json` }, ' (the sweep) and ', { code: `trialsim check ${shellQuote(data.file)}` }, '; any machine, any number of workers, gives the same counts for the same seed.']],
+      [
+        ['Same numbers again'],
+        [
+          { code: `trialsim run ${shellQuote(data.file)} --format json` },
+          ' (the sweep) and ',
+          { code: `trialsim check ${shellQuote(data.file)}` },
+          '; any machine, any number of workers, gives the same counts for the same seed.',
+        ],
+      ],
     ],
     className: 'reproducibility',
   });
@@ -280,7 +410,15 @@ export function escapeHtml(text: string): string {
 }
 
 function inlineHtml(content: readonly Inline[]): string {
-  return content.map((c) => (typeof c === 'string' ? escapeHtml(c) : 'code' in c ? `<code>${escapeHtml(c.code)}</code>` : `<strong>${escapeHtml(c.strong)}</strong>`)).join('');
+  return content
+    .map((c) =>
+      typeof c === 'string'
+        ? escapeHtml(c)
+        : 'code' in c
+          ? `<code>${escapeHtml(c.code)}</code>`
+          : `<strong>${escapeHtml(c.strong)}</strong>`,
+    )
+    .join('');
 }
 
 const STYLE = `
@@ -326,8 +464,13 @@ export function reportHtml(blocks: readonly ReportBlock[], svg: string | undefin
       case 'list':
         return `<ul>\n${b.items.map((i) => `  <li>${inlineHtml(i)}</li>`).join('\n')}\n</ul>`;
       case 'table': {
-        const head = b.header.some((h) => h !== '') ? `<thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` : '';
-        const rows = b.rows.map((r) => `<tr>${r.map((c, i) => (b.header[0] === '' && i === 0 ? `<th scope="row">${inlineHtml(c)}</th>` : `<td${b.numeric?.[i] ? ' class="num"' : ''}>${inlineHtml(c)}</td>`)).join('')}</tr>`);
+        const head = b.header.some((h) => h !== '')
+          ? `<thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`
+          : '';
+        const rows = b.rows.map(
+          (r) =>
+            `<tr>${r.map((c, i) => (b.header[0] === '' && i === 0 ? `<th scope="row">${inlineHtml(c)}</th>` : `<td${b.numeric?.[i] ? ' class="num"' : ''}>${inlineHtml(c)}</td>`)).join('')}</tr>`,
+        );
         return `<table${b.className ? ` class="${b.className}"` : ''}>${head}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
       }
       case 'figure':
@@ -374,7 +517,15 @@ function codeSpan(text: string): string {
 }
 
 function inlineMarkdown(content: readonly Inline[]): string {
-  return content.map((c) => (typeof c === 'string' ? escapeMarkdown(c) : 'code' in c ? codeSpan(c.code) : `**${escapeMarkdown(c.strong).trim()}**${c.strong.endsWith(' ') ? ' ' : ''}`)).join('');
+  return content
+    .map((c) =>
+      typeof c === 'string'
+        ? escapeMarkdown(c)
+        : 'code' in c
+          ? codeSpan(c.code)
+          : `**${escapeMarkdown(c.strong).trim()}**${c.strong.endsWith(' ') ? ' ' : ''}`,
+    )
+    .join('');
 }
 
 /**

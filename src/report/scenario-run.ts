@@ -44,7 +44,11 @@ export interface PointRunner {
 
 /** Names a point in messages, e.g. `design.n = 50`. */
 function pointLabel(set: Record<string, unknown>): string {
-  return Object.entries(set).map(([path, value]) => `${path} = ${JSON.stringify(value)}`).join(', ') || 'the scenario';
+  return (
+    Object.entries(set)
+      .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
+      .join(', ') || 'the scenario'
+  );
 }
 
 /**
@@ -135,8 +139,13 @@ export async function simulateRun(
 ): Promise<RunResult> {
   const started = performance.now();
   const results = await runner.runPoints(run.simulated, options);
-  return assembleResult(runHeader(run, options.file), run.points.map((p) => p.set), results, {
-    workers: runner.size,
-    elapsedMs: Math.round(performance.now() - started),
-  });
+  return assembleResult(
+    runHeader(run, options.file),
+    run.points.map((p) => p.set),
+    results,
+    {
+      workers: runner.size,
+      elapsedMs: Math.round(performance.now() - started),
+    },
+  );
 }

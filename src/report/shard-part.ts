@@ -61,7 +61,10 @@ export class PartError extends Error {
 /** Restricts every simulated point of a prepared run to a shard's chunks. */
 export function shardPoints(run: PreparedRun, shard: Shard): SimulationPoint[] {
   return run.simulated.map((p) => {
-    if (p.precision !== undefined) throw new PartError('a scenario with simulation.precision (adaptive replicates) cannot be sharded: the number of chunks is decided from all of them');
+    if (p.precision !== undefined)
+      throw new PartError(
+        'a scenario with simulation.precision (adaptive replicates) cannot be sharded: the number of chunks is decided from all of them',
+      );
     return { ...p, chunks: shardChunkRange(shard, chunkCount(p.replicates)) };
   });
 }
@@ -82,7 +85,13 @@ export function fingerprintInput(run: PreparedRun): string {
 /** JSON with object keys sorted, so equal data gives equal text. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    isPlainObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
   );
 }
 
@@ -135,10 +144,13 @@ export function readPart(name: string, data: unknown): ShardPart {
   };
   if (!isPlainObject(data)) fail('not a part file (a JSON object written by trialsim run --shard I/N)');
   const part = data as Record<string, unknown>;
-  if (part.format !== PART_FORMAT) fail(`format: got ${JSON.stringify(part.format)}; allowed: "${PART_FORMAT}" (a file written by trialsim run --shard I/N)`);
+  if (part.format !== PART_FORMAT)
+    fail(`format: got ${JSON.stringify(part.format)}; allowed: "${PART_FORMAT}" (a file written by trialsim run --shard I/N)`);
   const shard = part.shard as Record<string, unknown>;
-  if (!isPlainObject(shard) || !isCount(shard.index) || !isCount(shard.count) || shard.index < 1 || shard.index > shard.count) fail('shard: expected { index, count } with 1 ≤ index ≤ count');
-  if (typeof part.engine !== 'string' || typeof part.rng !== 'string' || !isCount(part.chunkSize)) fail('engine, rng and chunkSize are required');
+  if (!isPlainObject(shard) || !isCount(shard.index) || !isCount(shard.count) || shard.index < 1 || shard.index > shard.count)
+    fail('shard: expected { index, count } with 1 ≤ index ≤ count');
+  if (typeof part.engine !== 'string' || typeof part.rng !== 'string' || !isCount(part.chunkSize))
+    fail('engine, rng and chunkSize are required');
   if (!isCount(part.workers) || !isCount(part.elapsedMs)) fail('workers and elapsedMs must be whole numbers');
   if (!Array.isArray(part.files) || part.files.length === 0) fail('files: expected a non-empty list');
   (part.files as unknown[]).forEach((f, i) => {
@@ -147,15 +159,20 @@ export function readPart(name: string, data: unknown): ShardPart {
     const file = f as Record<string, unknown>;
     if (typeof file.fingerprint !== 'string') fail(`${at}.fingerprint: expected a string`);
     const header = file.header as Record<string, unknown>;
-    const headerOk = isPlainObject(header)
-      && ['title', 'format', 'test', 'seed', 'rng', 'engine'].every((k) => typeof header[k] === 'string')
-      && ['sides', 'chunkSize'].every((k) => typeof header[k] === 'number')
-      && (typeof header.alpha === 'number' || header.alpha === null)
-      && typeof header.fastPath === 'boolean'
-      && (header.file === undefined || typeof header.file === 'string')
-      && (header.quantity === 'power' || header.quantity === 'assurance');
-    if (!headerOk) fail(`${at}.header: expected the header of a run result (title, format, test, alpha, sides, quantity, seed, rng, engine, chunkSize, fastPath)`);
-    if (!Array.isArray(file.sets) || file.sets.length === 0 || !file.sets.every(isPlainObject)) fail(`${at}.sets: expected a list of objects`);
+    const headerOk =
+      isPlainObject(header) &&
+      ['title', 'format', 'test', 'seed', 'rng', 'engine'].every((k) => typeof header[k] === 'string') &&
+      ['sides', 'chunkSize'].every((k) => typeof header[k] === 'number') &&
+      (typeof header.alpha === 'number' || header.alpha === null) &&
+      typeof header.fastPath === 'boolean' &&
+      (header.file === undefined || typeof header.file === 'string') &&
+      (header.quantity === 'power' || header.quantity === 'assurance');
+    if (!headerOk)
+      fail(
+        `${at}.header: expected the header of a run result (title, format, test, alpha, sides, quantity, seed, rng, engine, chunkSize, fastPath)`,
+      );
+    if (!Array.isArray(file.sets) || file.sets.length === 0 || !file.sets.every(isPlainObject))
+      fail(`${at}.sets: expected a list of objects`);
     const sets = file.sets as unknown[];
     const expected = sets.length * (header.quantity === 'assurance' ? 2 : 1);
     if (!Array.isArray(file.points) || file.points.length !== expected) fail(`${at}.points: expected ${expected} points`);
@@ -163,15 +180,28 @@ export function readPart(name: string, data: unknown): ShardPart {
       const pt = p as Record<string, unknown>;
       const chunks = pt?.chunks as Record<string, unknown>;
       const counts = pt?.counts as Record<string, unknown>;
-      const ok = isPlainObject(p) && isCount(pt.replicates) && pt.replicates > 0
-        && isPlainObject(chunks) && isCount(chunks.first) && isCount(chunks.count)
-        && isPlainObject(counts) && isCount(counts.replicates) && isCount(counts.successes) && isCount(counts.degenerate)
-        && counts.successes <= counts.replicates && counts.degenerate <= counts.replicates;
-      if (!ok) fail(`${at}.points[${j}]: expected { replicates, chunks: { first, count }, counts: { replicates, successes, degenerate } } with whole numbers`);
+      const ok =
+        isPlainObject(p) &&
+        isCount(pt.replicates) &&
+        pt.replicates > 0 &&
+        isPlainObject(chunks) &&
+        isCount(chunks.first) &&
+        isCount(chunks.count) &&
+        isPlainObject(counts) &&
+        isCount(counts.replicates) &&
+        isCount(counts.successes) &&
+        isCount(counts.degenerate) &&
+        counts.successes <= counts.replicates &&
+        counts.degenerate <= counts.replicates;
+      if (!ok)
+        fail(
+          `${at}.points[${j}]: expected { replicates, chunks: { first, count }, counts: { replicates, successes, degenerate } } with whole numbers`,
+        );
     });
     const curve = file.curve as Record<string, unknown>;
     const optionalNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-    if (!isPlainObject(curve) || !optionalNumber(curve.markN) || !optionalNumber(curve.target)) fail(`${at}.curve: expected { markN?, target? } with numbers`);
+    if (!isPlainObject(curve) || !optionalNumber(curve.markN) || !optionalNumber(curve.target))
+      fail(`${at}.curve: expected { markN?, target? } with numbers`);
   });
   return data as ShardPart;
 }
@@ -188,11 +218,19 @@ export function mergeParts(named: ReadonlyArray<{ name: string; part: ShardPart 
   const [first, ...others] = named;
   const n = first.part.shard.count;
   for (const { name, part } of others) {
-    if (part.engine !== first.part.engine) throw new PartError(`${name}: engine ${part.engine}, but ${first.name} has engine ${first.part.engine}; re-run every shard with one version`);
-    if (part.rng !== first.part.rng || part.chunkSize !== first.part.chunkSize) throw new PartError(`${name}: RNG or chunk size differs from ${first.name}`);
-    if (part.shard.count !== n) throw new PartError(`${name}: shard ${part.shard.index}/${part.shard.count}, but ${first.name} is shard ${first.part.shard.index}/${n}: the parts split the run differently`);
+    if (part.engine !== first.part.engine)
+      throw new PartError(
+        `${name}: engine ${part.engine}, but ${first.name} has engine ${first.part.engine}; re-run every shard with one version`,
+      );
+    if (part.rng !== first.part.rng || part.chunkSize !== first.part.chunkSize)
+      throw new PartError(`${name}: RNG or chunk size differs from ${first.name}`);
+    if (part.shard.count !== n)
+      throw new PartError(
+        `${name}: shard ${part.shard.index}/${part.shard.count}, but ${first.name} is shard ${first.part.shard.index}/${n}: the parts split the run differently`,
+      );
   }
-  if (first.part.engine !== ENGINE_VERSION) throw new PartError(`${first.name}: written by engine ${first.part.engine}; this is engine ${ENGINE_VERSION}`);
+  if (first.part.engine !== ENGINE_VERSION)
+    throw new PartError(`${first.name}: written by engine ${first.part.engine}; this is engine ${ENGINE_VERSION}`);
   const seen = new Map<number, string>();
   for (const { name, part } of named) {
     const other = seen.get(part.shard.index);
@@ -200,11 +238,17 @@ export function mergeParts(named: ReadonlyArray<{ name: string; part: ShardPart 
     seen.set(part.shard.index, name);
   }
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new PartError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing: merge needs every part of the run`);
+  if (missing.length > 0)
+    throw new PartError(
+      `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing: merge needs every part of the run`,
+    );
 
   const fileCount = first.part.files.length;
   for (const { name, part } of others) {
-    if (part.files.length !== fileCount) throw new PartError(`${name}: ${part.files.length} scenario file(s), but ${first.name} has ${fileCount}: the parts come from different runs`);
+    if (part.files.length !== fileCount)
+      throw new PartError(
+        `${name}: ${part.files.length} scenario file(s), but ${first.name} has ${fileCount}: the parts come from different runs`,
+      );
   }
   const results: RunResult[] = [];
   const curves: PartFile['curve'][] = [];
@@ -213,17 +257,24 @@ export function mergeParts(named: ReadonlyArray<{ name: string; part: ShardPart 
     const label = base.header.file ?? base.header.title;
     for (const { name, part } of others) {
       if (part.files[f].fingerprint !== base.fingerprint) {
-        throw new PartError(`${name}: ${label} was simulated with other values or settings than in ${first.name} (scenario fingerprints differ); run every shard from the same files and options`);
+        throw new PartError(
+          `${name}: ${label} was simulated with other values or settings than in ${first.name} (scenario fingerprints differ); run every shard from the same files and options`,
+        );
       }
     }
     const summed = base.points.map((point, j) => {
       const total = chunkCount(point.replicates);
       const pieces = named.map(({ part }) => part.files[f].points[j]);
-      if (pieces.some((p) => p.replicates !== point.replicates)) throw new PartError(`${label}: the parts disagree on the replicates of design point ${j + 1}`);
-      const gap = rangesTile(pieces.map((p) => p.chunks), total);
+      if (pieces.some((p) => p.replicates !== point.replicates))
+        throw new PartError(`${label}: the parts disagree on the replicates of design point ${j + 1}`);
+      const gap = rangesTile(
+        pieces.map((p) => p.chunks),
+        total,
+      );
       if (gap !== undefined) throw new PartError(`${label}, design point ${j + 1}: ${gap}`);
       const counts = pieces.map((p) => p.counts).reduce(addCounts, emptyCounts());
-      if (counts.replicates !== point.replicates) throw new PartError(`${label}, design point ${j + 1}: the parts count ${counts.replicates} replicates, not ${point.replicates}`);
+      if (counts.replicates !== point.replicates)
+        throw new PartError(`${label}, design point ${j + 1}: the parts count ${counts.replicates} replicates, not ${point.replicates}`);
       return pointResult(counts);
     });
     const workers = named.reduce((s, { part }) => s + part.workers, 0);

@@ -18,7 +18,15 @@ import { centreOf } from '../scenario/param-centre.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { PointRunner, RunSettings } from './scenario-run.js';
-import { searchPoint, settledScenario, simulateScenarios, searchHeader, type SearchHeader, type SearchPoint, type SearchRunOptions } from './search-points.js';
+import {
+  searchPoint,
+  settledScenario,
+  simulateScenarios,
+  searchHeader,
+  type SearchHeader,
+  type SearchPoint,
+  type SearchRunOptions,
+} from './search-points.js';
 
 /** What `trialsim size` is asked. */
 export interface SizeSettings extends RunSettings {
@@ -113,15 +121,17 @@ function nullZ(scenario: ResolvedScenario): number {
 /** The text of `method`: how the search ran and which n is which. */
 function methodText(scenario: ResolvedScenario, lattice: SizeLattice, dropout: number, replicates: string, started: string): string {
   const { design } = scenario;
-  const latticeText = lattice.perStep && design.kind === 'parallel'
-    ? `n = ${lattice.step}k, split ${lattice.perStep.join(':')} between ${design.arms.map((a) => a.id).join(' and ')}`
-    : design.kind === 'parallel'
-      ? `n = k, arms rounded to the allocation ${design.allocation.join(':')}`
-      : 'n = k patients';
+  const latticeText =
+    lattice.perStep && design.kind === 'parallel'
+      ? `n = ${lattice.step}k, split ${lattice.perStep.join(':')} between ${design.arms.map((a) => a.id).join(' and ')}`
+      : design.kind === 'parallel'
+        ? `n = k, arms rounded to the allocation ${design.allocation.join(':')}`
+        : 'n = k patients';
   const shown = Number(dropout.toPrecision(4));
-  const dropoutText = dropout > 0
-    ? ` n counts analysed patients: the search simulates without dropout, and nWithDropout = \u2308n/(1 \u2212 ${shown})\u2309 on the lattice is the number to randomize (powerAtNWithDropout re-simulates it with the file's dropout, as a check); dropout is never counted twice.`
-    : ' The file has no dropout, so n analysed = n randomized.';
+  const dropoutText =
+    dropout > 0
+      ? ` n counts analysed patients: the search simulates without dropout, and nWithDropout = \u2308n/(1 \u2212 ${shown})\u2309 on the lattice is the number to randomize (powerAtNWithDropout re-simulates it with the file's dropout, as a check); dropout is never counted twice.`
+      : ' The file has no dropout, so n analysed = n randomized.';
   return (
     `Smallest n on the lattice (${latticeText}) whose simulated power reaches the target: ` +
     `start at ${started}, bracket by model-guided steps, then bisect on whole k; ` +
@@ -153,7 +163,12 @@ export async function runSampleSizeSearch(
   const closed = closedForm && closedFormSampleSize(closedForm, lattice, design, settings.target);
   const start = sampleSizeStart(analysable, lattice, settings.target);
   const simulate = (scenarios: ResolvedScenario[]) =>
-    simulateScenarios(scenarios.map((s) => ({ set: { ...point.set, 'design.n': s.design.n }, scenario: s })), runner, settings, options);
+    simulateScenarios(
+      scenarios.map((s) => ({ set: { ...point.set, 'design.n': s.design.n }, scenario: s })),
+      runner,
+      settings,
+      options,
+    );
 
   const search = await searchLattice({
     target: settings.target,
@@ -188,13 +203,13 @@ export async function runSampleSizeSearch(
   }
 
   const precision = settings.precision ?? scenario.simulation.precision;
-  const replicatesText = precision === undefined
-    ? `${scenario.simulation.replicates} replicates each`
-    : `replicates added until the 95 % half-width is at most ${precision}`;
+  const replicatesText =
+    precision === undefined
+      ? `${scenario.simulation.replicates} replicates each`
+      : `replicates added until the 95 % half-width is at most ${precision}`;
   const startText = closed ? `the closed form (n = ${latticeN(lattice, closed.k)})` : `n = ${latticeN(lattice, start)}`;
-  const perStep = lattice.perStep && design.kind === 'parallel'
-    ? Object.fromEntries(design.arms.map((a, i) => [a.id, lattice.perStep![i]]))
-    : undefined;
+  const perStep =
+    lattice.perStep && design.kind === 'parallel' ? Object.fromEntries(design.arms.map((a, i) => [a.id, lattice.perStep![i]])) : undefined;
   return {
     ...searchHeader(scenario, point.set, settings.target, options.file),
     reached: k !== undefined,
@@ -223,9 +238,7 @@ export async function runSampleSizeSearch(
     lattice: { step: lattice.step, ...(perStep ? { perStep } : {}) },
     maxN,
     method: methodText(scenario, lattice, dropout, replicatesText, startText),
-    evaluated: search.evaluations
-      .map((e) => ({ n: latticeN(lattice, e.k), ...searchPoint(e.result) }))
-      .sort((a, b) => a.n - b.n),
+    evaluated: search.evaluations.map((e) => ({ n: latticeN(lattice, e.k), ...searchPoint(e.result) })).sort((a, b) => a.n - b.n),
     seed: scenario.simulation.seed,
     rng: RNG_NAME,
     engine: ENGINE_VERSION,
@@ -262,14 +275,17 @@ export async function sampleSizeCurve(
   const from = Math.max(lattice.min, latticeCeil(lattice, 0.4 * centre));
   const to = Math.min(lattice.max, latticeCeil(lattice, 1.8 * centre));
   const have = new Set(result.evaluated.map((p) => p.n));
-  const ks = [...new Set(Array.from({ length: CURVE_POINTS }, (_, i) => Math.round(from + ((to - from) * i) / (CURVE_POINTS - 1))))]
-    .filter((k) => !have.has(latticeN(lattice, k)));
+  const ks = [...new Set(Array.from({ length: CURVE_POINTS }, (_, i) => Math.round(from + ((to - from) * i) / (CURVE_POINTS - 1))))].filter(
+    (k) => !have.has(latticeN(lattice, k)),
+  );
   const results = await simulateScenarios(
     ks.map((k) => ({ set: { ...point.set, 'design.n': latticeN(lattice, k) }, scenario: atSize(analysable, lattice, k) })),
     runner,
     settings,
     options,
   );
-  const curve = [...result.evaluated, ...ks.map((k, i) => ({ n: latticeN(lattice, k), ...searchPoint(results[i]) }))].sort((a, b) => a.n - b.n);
+  const curve = [...result.evaluated, ...ks.map((k, i) => ({ n: latticeN(lattice, k), ...searchPoint(results[i]) }))].sort(
+    (a, b) => a.n - b.n,
+  );
   return { curve, evaluations: ks.length };
 }

@@ -57,7 +57,8 @@ export function crossingSentence(series: CurveSeries, words: CrossingWords): str
   if (!c) return `${prefix}no simulated points.`;
   const name = (x: number) => (xPath === 'design.n' ? `n = ${x}` : `${xPath} = ${x}`);
   if (xPath !== 'design.n') {
-    if (c.reaching.length === 0) return `${prefix}${Q} stays below ${pct(target)} at every simulated ${xPath} (highest ${three(Math.max(...series.points.map((p) => p.power)))}).`;
+    if (c.reaching.length === 0)
+      return `${prefix}${Q} stays below ${pct(target)} at every simulated ${xPath} (highest ${three(Math.max(...series.points.map((p) => p.power)))}).`;
     if (c.reaching.length === series.points.length) return `${prefix}${Q} is at least ${pct(target)} at every simulated ${xPath}.`;
     return `${prefix}${Q} is at least ${pct(target)} at ${xPath} = ${c.reaching.join(', ')}.`;
   }
@@ -67,6 +68,7 @@ export function crossingSentence(series: CurveSeries, words: CrossingWords): str
   const first = c.before
     ? `${prefix}${Q} first reaches ${pct(target)} at ${name(c.at.x)} (${three(c.at.power)}, ${ci(c.at)}); at ${name(c.before.x)} it is ${three(c.before.power)} (${ci(c.before)}).`
     : `${prefix}${Q} is at least ${pct(target)} already at the smallest n simulated, ${name(c.at.x)} (${three(c.at.power)}, ${ci(c.at)}).`;
-  const unsure = c.at.ci95[0] < target ? ` The interval at ${name(c.at.x)} still includes ${pct(target)}: more replicates would settle it.` : '';
+  const unsure =
+    c.at.ci95[0] < target ? ` The interval at ${name(c.at.x)} still includes ${pct(target)}: more replicates would settle it.` : '';
   return first + unsure;
 }

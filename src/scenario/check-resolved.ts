@@ -72,7 +72,8 @@ class Checker {
   }
 
   string(path: string, v: unknown, max = Infinity): string {
-    if (typeof v !== 'string' || v.length > max) this.fail(path, v, max === Infinity ? 'a string' : `a string of at most ${max} characters`);
+    if (typeof v !== 'string' || v.length > max)
+      this.fail(path, v, max === Infinity ? 'a string' : `a string of at most ${max} characters`);
     return v;
   }
 
@@ -154,12 +155,22 @@ export function checkResolvedScenario(value: unknown, options: ResolvedCheckOpti
     if (scenario && c.issues.length === 0) return { ok: true, scenario };
   } catch (e) {
     // Exotic inputs only (throwing getters are impossible after structured cloning).
-    c.issues.push({ path: '', value: undefined, allowed: 'a resolved scenario', hint: `unreadable: ${e instanceof Error ? e.message : String(e)}` });
+    c.issues.push({
+      path: '',
+      value: undefined,
+      allowed: 'a resolved scenario',
+      hint: `unreadable: ${e instanceof Error ? e.message : String(e)}`,
+    });
   }
   return { ok: false, issues: c.issues.length > 0 ? c.issues : [{ path: '', value, allowed: 'a resolved scenario' }] };
 }
 
-function check(c: Checker, value: unknown, limits: NonNullable<ResolvedCheckOptions['limits']>, forEngine: boolean): ResolvedScenario | undefined {
+function check(
+  c: Checker,
+  value: unknown,
+  limits: NonNullable<ResolvedCheckOptions['limits']>,
+  forEngine: boolean,
+): ResolvedScenario | undefined {
   const root = c.object('', value);
   c.oneOf('format', ownValue(root, 'format'), [SCENARIO_FORMAT]);
   const title = c.string('title', ownValue(root, 'title'));
@@ -174,7 +185,8 @@ function check(c: Checker, value: unknown, limits: NonNullable<ResolvedCheckOpti
     if (!isTestId(test)) c.fail('analysis.test', test, 'a test id');
     if (design && endpoint) {
       const fitting = testsFitting(design.kind as DesignKind, endpoint.kind as EndpointKind);
-      if (!fitting.includes(test)) c.fail('analysis.test', test, `a test that fits a ${design.kind} design with a ${endpoint.kind} endpoint: ${fitting.join(', ')}`);
+      if (!fitting.includes(test))
+        c.fail('analysis.test', test, `a test that fits a ${design.kind} design with a ${endpoint.kind} endpoint: ${fitting.join(', ')}`);
     }
     const nullValue = ownValue(a, 'null');
     return {
@@ -198,7 +210,14 @@ function check(c: Checker, value: unknown, limits: NonNullable<ResolvedCheckOpti
       seed: c.string('simulation.seed', ownValue(s, 'seed'), MAX_SEED_LENGTH),
       ...(precision === undefined
         ? {}
-        : { precision: c.number('simulation.precision', precision, inRange(MIN_PRECISION, 0.5, false, true), `a number in [${MIN_PRECISION}, 0.5)`) }),
+        : {
+            precision: c.number(
+              'simulation.precision',
+              precision,
+              inRange(MIN_PRECISION, 0.5, false, true),
+              `a number in [${MIN_PRECISION}, 0.5)`,
+            ),
+          }),
       fastPath: c.boolean('simulation.fastPath', ownValue(s, 'fastPath')),
     };
   });
@@ -217,7 +236,8 @@ function check(c: Checker, value: unknown, limits: NonNullable<ResolvedCheckOpti
 function checkArms(c: Checker, list: unknown, kind: DesignKind, maxArms: number, forEngine: boolean): ResolvedArm[] {
   if (!Array.isArray(list)) c.fail('design.arms', list, 'a list of arms');
   const [lo, hi] = kind === 'parallel' ? [2, maxArms] : kind === 'within-patient' ? [2, 2] : [1, 1];
-  if (list.length < lo || list.length > hi) c.fail('design.arms', `${list.length} arms`, `${lo === hi ? lo : `${lo} to ${hi}`} arms for a ${kind} design`);
+  if (list.length < lo || list.length > hi)
+    c.fail('design.arms', `${list.length} arms`, `${lo === hi ? lo : `${lo} to ${hi}`} arms for a ${kind} design`);
   const seen = new Set<string>();
   const arms = list.map((a, i) => {
     const path = `design.arms[${i}]`;
@@ -231,11 +251,17 @@ function checkArms(c: Checker, list: unknown, kind: DesignKind, maxArms: number,
   const controls = arms.filter((a) => a.control).length;
   if (kind === 'single-arm' && controls !== 0) c.fail('design.arms', list, 'one arm, not a control');
   if (kind === 'parallel' && controls !== 1) c.fail('design.arms', list, 'exactly one control arm');
-  if (kind === 'within-patient' && !(arms[1].control && !arms[0].control)) c.fail('design.arms', list, 'the treated site first, the control site second');
+  if (kind === 'within-patient' && !(arms[1].control && !arms[0].control))
+    c.fail('design.arms', list, 'the treated site first, the control site second');
   return arms;
 }
 
-function checkDesign(c: Checker, d: Record<string, unknown>, limits: NonNullable<ResolvedCheckOptions['limits']>, forEngine: boolean): ResolvedDesign {
+function checkDesign(
+  c: Checker,
+  d: Record<string, unknown>,
+  limits: NonNullable<ResolvedCheckOptions['limits']>,
+  forEngine: boolean,
+): ResolvedDesign {
   const kind = c.oneOf('design.kind', ownValue(d, 'kind'), ['parallel', 'within-patient', 'single-arm'] as const);
   const arms = checkArms(c, ownValue(d, 'arms'), kind, limits.maxArms, forEngine);
   const n = c.whole('design.n', ownValue(d, 'n'), MIN_N, limits.maxN);
@@ -244,7 +270,12 @@ function checkDesign(c: Checker, d: Record<string, unknown>, limits: NonNullable
     const list = ownValue(d, 'allocation');
     if (!Array.isArray(list) || list.length !== arms.length) c.fail('design.allocation', list, `a list of ${arms.length} weights`);
     const allocation = list.map((w, i) =>
-      c.number(`design.allocation[${i}]`, w, inRange(1 / MAX_ALLOCATION_WEIGHT, MAX_ALLOCATION_WEIGHT, false, false), 'a number from 1e-6 to 1e6'),
+      c.number(
+        `design.allocation[${i}]`,
+        w,
+        inRange(1 / MAX_ALLOCATION_WEIGHT, MAX_ALLOCATION_WEIGHT, false, false),
+        'a number from 1e-6 to 1e6',
+      ),
     );
     const total = allocation.reduce((a, b) => a + b, 0);
     if (!((n * Math.min(...allocation)) / total >= 1 - 1e-9)) c.fail('design.n', n, 'enough patients for every arm to get at least 1');
@@ -274,7 +305,8 @@ function checkEndpoint(
   if (!design) return undefined;
   const ids = design.arms.map((a) => a.id);
   const keys = Object.keys(armsObject);
-  if (keys.length !== ids.length || !ids.every((id) => keys.includes(id))) c.fail('endpoint.arms', keys, `one entry per arm: ${ids.join(', ')}`);
+  if (keys.length !== ids.length || !ids.every((id) => keys.includes(id)))
+    c.fail('endpoint.arms', keys, `one entry per arm: ${ids.join(', ')}`);
   const common = { label: forEngine ? '' : label, ...(unit === undefined ? {} : { unit }), better };
   const arm = (id: string) => c.object(joinPath('endpoint.arms', id), ownValue(armsObject, id));
   // Built with Object.fromEntries: own keys only, whatever the ids.
@@ -296,7 +328,12 @@ function checkEndpoint(
   }
   if (kind === 'binary') {
     const arms = Object.fromEntries(
-      ids.map((id) => [id, { p: c.param(`${joinPath('endpoint.arms', id)}.p`, ownValue(arm(id), 'p'), inRange(0, 1, false, false), 'a probability in [0, 1]') }]),
+      ids.map((id) => [
+        id,
+        {
+          p: c.param(`${joinPath('endpoint.arms', id)}.p`, ownValue(arm(id), 'p'), inRange(0, 1, false, false), 'a probability in [0, 1]'),
+        },
+      ]),
     );
     return { kind, ...common, arms };
   }

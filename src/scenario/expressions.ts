@@ -50,8 +50,20 @@ export const EXPRESSION_ALLOWED = `a number, or an expression of numbers, let na
 const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...CONSTANTS.keys(),
   ...FUNCTIONS,
-  'mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined',
-  'end', 'NaN', 'Infinity',
+  'mod',
+  'to',
+  'in',
+  'and',
+  'or',
+  'xor',
+  'not',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'end',
+  'NaN',
+  'Infinity',
 ]);
 
 /** A valid `let` name: ASCII letters, digits and `_`, not starting with a digit. */
@@ -180,7 +192,10 @@ function convert(node: unknown, names: string[], depth: number): SafeNode | stri
       const args = Array.isArray(n.args) ? (n.args as unknown[]) : [];
       if (n.isPercentage === true) return 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)';
       // mathjs parses both `7 % 3` and `7 mod 3` as mod; which was written decides the message.
-      if (fn === 'mod') return n.op === 'mod' ? 'the operator "mod" is not allowed (only + - * / ^)' : 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)';
+      if (fn === 'mod')
+        return n.op === 'mod'
+          ? 'the operator "mod" is not allowed (only + - * / ^)'
+          : 'the % sign is not allowed (write 0.5 or 50/100 for 50 %)';
       if (fn === 'to') return 'unit conversions are not allowed';
       const unary = fn === 'unaryMinus' || fn === 'unaryPlus';
       const binaryOps: Record<string, '+' | '-' | '*' | '/' | '^'> = {
@@ -486,12 +501,13 @@ function walkLet(lets: unknown, basePath: string, evaluate: boolean, maxLength: 
       }
       const at = order.get(ref);
       if (at === undefined || letNameProblem(ref)) {
-        problem = unknownNameReason(ref, keys.filter((k) => !letNameProblem(k)));
+        problem = unknownNameReason(
+          ref,
+          keys.filter((k) => !letNameProblem(k)),
+        );
       } else {
         const cycle = findCycle(name, ref, refs);
-        problem = cycle
-          ? `cycle: ${cycle.join(' → ')}`
-          : `"${ref}" is defined later in let; a value may use only names defined before it`;
+        problem = cycle ? `cycle: ${cycle.join(' → ')}` : `"${ref}" is defined later in let; a value may use only names defined before it`;
       }
       break;
     }

@@ -23,50 +23,43 @@ export function previewValue(value: unknown, max: number = MAX_PREVIEW_LENGTH): 
   const walk = (v: unknown, depth: number): void => {
     if (full()) return;
     if (v === null) {
-        write('null');
-        return;
-      }
+      write('null');
+      return;
+    }
     switch (typeof v) {
-      case 'number':
-        {
+      case 'number': {
         write(Number.isFinite(v) ? JSON.stringify(v) : String(v));
         return;
       }
-      case 'string':
-        {
+      case 'string': {
         write(JSON.stringify(v.length > max + 2 ? v.slice(0, max + 2) : v));
         return;
       }
-      case 'boolean':
-        {
+      case 'boolean': {
         write(String(v));
         return;
       }
-      case 'undefined':
-        {
+      case 'undefined': {
         write('undefined');
         return;
       }
-      case 'bigint':
-        {
+      case 'bigint': {
         write(`${v.toString()}n`);
         return;
       }
-      case 'function':
-        {
+      case 'function': {
         write('[function]');
         return;
       }
-      case 'symbol':
-        {
+      case 'symbol': {
         write('[symbol]');
         return;
       }
     }
     if (depth > max) {
-        write('…');
-        return;
-      }
+      write('…');
+      return;
+    }
     if (Array.isArray(v)) {
       write('[');
       for (let i = 0; i < v.length && !full(); i++) {

@@ -209,7 +209,8 @@ export function resolveLimits(changes: Partial<Record<string, unknown>> = {}): L
     if (value === undefined) continue;
     if (!isLimitName(key)) return { ok: false, message: `unknown limit "${key}"; allowed: ${LIMIT_NAMES.join(', ')}` };
     const whole = key !== 'maxCost';
-    const ok = typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= HARD_LIMITS[key] && (!whole || Number.isInteger(value));
+    const ok =
+      typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= HARD_LIMITS[key] && (!whole || Number.isInteger(value));
     if (!ok) return { ok: false, message: `${key}: got ${JSON.stringify(value) ?? String(value)}; allowed: ${limitAllowed(key)}` };
     limits[key] = value;
   }
@@ -224,7 +225,8 @@ export function parseLimitArguments(args: readonly string[]): LimitsResult {
   const changes: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const arg of args) {
     const eq = typeof arg === 'string' ? arg.indexOf('=') : -1;
-    if (eq < 0) return { ok: false, message: `--limit ${String(arg)}: expected name=value, e.g. maxN=200000; names: ${LIMIT_NAMES.join(', ')}` };
+    if (eq < 0)
+      return { ok: false, message: `--limit ${String(arg)}: expected name=value, e.g. maxN=200000; names: ${LIMIT_NAMES.join(', ')}` };
     const name = arg.slice(0, eq).trim();
     const text = arg.slice(eq + 1).trim();
     if (!isLimitName(name)) return { ok: false, message: `--limit ${arg}: unknown limit "${name}"; allowed: ${LIMIT_NAMES.join(', ')}` };

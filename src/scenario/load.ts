@@ -16,9 +16,7 @@ export interface PathOverride {
 }
 
 /** Result of `loadScenario`: the file (with overrides applied) and its resolved form, or every problem. */
-export type LoadResult =
-  | { ok: true; file: ScenarioFile; resolved: ResolvedScenario }
-  | { ok: false; issues: ValidationIssue[] };
+export type LoadResult = { ok: true; file: ScenarioFile; resolved: ResolvedScenario } | { ok: false; issues: ValidationIssue[] };
 
 /** Number of bytes of `text` in UTF-8 (lone surrogates count 3, as a replacement character). */
 export function utf8Length(text: string): number {
@@ -93,7 +91,11 @@ export function capIssues(issues: ValidationIssue[], max: number = MAX_ISSUES): 
   const left = issues.length - max;
   return [
     ...issues.slice(0, max),
-    { path: '', value: `${left} more problem${left === 1 ? '' : 's'}`, allowed: `a file with at most ${max} problems listed: fix these and check again` },
+    {
+      path: '',
+      value: `${left} more problem${left === 1 ? '' : 's'}`,
+      allowed: `a file with at most ${max} problems listed: fix these and check again`,
+    },
   ];
 }
 
@@ -114,7 +116,14 @@ export function loadScenario(text: string, overrides: readonly PathOverride[] = 
     // Not reachable for any input we know of; a safety net for untrusted files.
     return {
       ok: false,
-      issues: [{ path: '', value: undefined, allowed: 'a scenario that can be read', hint: `internal error: ${e instanceof Error ? e.message : String(e)}` }],
+      issues: [
+        {
+          path: '',
+          value: undefined,
+          allowed: 'a scenario that can be read',
+          hint: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ],
     };
   }
 }
@@ -126,7 +135,8 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
     // A reader may stop after maxBytes + 1 bytes (the CLI does, so that a huge file is never read whole).
     const size = text.length > 4 * maxBytes ? 4 * maxBytes + 1 : utf8Length(text);
-    const bytes = size > maxBytes + 1 && size <= 4 * maxBytes ? `${size} bytes` : `more than ${size > maxBytes + 1 ? 4 * maxBytes : maxBytes} bytes`;
+    const bytes =
+      size > maxBytes + 1 && size <= 4 * maxBytes ? `${size} bytes` : `more than ${size > maxBytes + 1 ? 4 * maxBytes : maxBytes} bytes`;
     const mib = maxBytes === MAX_FILE_BYTES ? ' (1 MiB)' : '';
     return { ok: false, issues: [{ path: '', value: bytes, allowed: `a file of at most ${maxBytes} bytes${mib}` }] };
   }

@@ -39,7 +39,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Own-property read that never consults the prototype chain. */
 export function ownValue(obj: Record<string, unknown>, key: string): unknown {
-  return  Object.hasOwn(obj, key) ? obj[key] : undefined;
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /**
@@ -302,13 +302,19 @@ export function parseSetArgument(arg: string): ParsedSetArgument {
   }
   const eq = arg.indexOf('=');
   if (eq < 0) {
-    return { ok: false, issue: { path: '', value: arg, allowed: 'a --set argument of the form path=value, e.g. design.n=80', hint: 'no "=" found' } };
+    return {
+      ok: false,
+      issue: { path: '', value: arg, allowed: 'a --set argument of the form path=value, e.g. design.n=80', hint: 'no "=" found' },
+    };
   }
   const path = arg.slice(0, eq).trim();
   const text = arg.slice(eq + 1);
   const parsed = parsePath(path);
   if (!parsed.ok) {
-    return { ok: false, issue: { path, value: text, allowed: 'a path of the scenario, e.g. design.n or endpoint.arms.msc.mean', hint: parsed.error } };
+    return {
+      ok: false,
+      issue: { path, value: text, allowed: 'a path of the scenario, e.g. design.n or endpoint.arms.msc.mean', hint: parsed.error },
+    };
   }
   let value: unknown = text;
   try {

@@ -91,18 +91,27 @@ export type ResolveResult = { ok: true; scenario: ResolvedScenario } | { ok: fal
 type Range = (x: number) => string | undefined;
 
 const ANY: Range = () => undefined;
-const BETA_SHAPE: Range = (x) => (x >= MIN_BETA_SHAPE ? (x <= MAX_MAGNITUDE ? undefined : 'a number ≤ 1e12') : `a number ≥ ${MIN_BETA_SHAPE}`);
+const BETA_SHAPE: Range = (x) =>
+  x >= MIN_BETA_SHAPE ? (x <= MAX_MAGNITUDE ? undefined : 'a number ≤ 1e12') : `a number ≥ ${MIN_BETA_SHAPE}`;
 const BOUNDED: Range = (x) => (Math.abs(x) <= MAX_MAGNITUDE ? undefined : 'a number from -1e12 to 1e12');
 const SCALE: Range = (x) => (x > 0 ? (x <= MAX_MAGNITUDE ? undefined : 'a number ≤ 1e12') : 'a number > 0');
 const SDLOG: Range = (x) => (x > 0 ? (x <= MAX_SDLOG ? undefined : `a number ≤ ${MAX_SDLOG}`) : 'a number > 0');
 const WEIGHT: Range = (x) =>
-  x > 0 ? (x >= 1 / MAX_ALLOCATION_WEIGHT && x <= MAX_ALLOCATION_WEIGHT ? undefined : 'a number from 1e-6 to 1e6 (weights are ratios)') : 'a number > 0';
+  x > 0
+    ? x >= 1 / MAX_ALLOCATION_WEIGHT && x <= MAX_ALLOCATION_WEIGHT
+      ? undefined
+      : 'a number from 1e-6 to 1e6 (weights are ratios)'
+    : 'a number > 0';
 const PROBABILITY: Range = (x) => (x >= 0 && x <= 1 ? undefined : 'a probability in [0, 1]');
 const DROPOUT: Range = (x) => (x >= 0 && x < 1 ? undefined : 'a number in [0, 1)');
 const CORRELATION: Range = (x) => (x > -1 && x < 1 ? undefined : 'a number in (-1, 1)');
 const SPILLOVER: Range = (x) => (x >= 0 && x <= 1 ? undefined : 'a number in [0, 1]');
 const ALPHA: Range = (x) =>
-  x > 0 && x <= 0.5 ? (x >= MIN_ALPHA ? undefined : `a number ≥ ${MIN_ALPHA} (smaller levels are beyond the precision of the critical values)`) : 'a number in (0, 0.5]';
+  x > 0 && x <= 0.5
+    ? x >= MIN_ALPHA
+      ? undefined
+      : `a number ≥ ${MIN_ALPHA} (smaller levels are beyond the precision of the critical values)`
+    : 'a number in (0, 0.5]';
 const BENCHMARK: Range = (x) => (x > 0 && x < 1 ? undefined : 'a benchmark rate in (0, 1)');
 /** The range of `design.n` under a largest n. */
 const nRange =
@@ -221,7 +230,12 @@ class Resolver {
         const sdlog = arg('sdlog', SDLOG);
         if (meanlog === undefined || sdlog === undefined) return undefined;
         const dist: ParamDistribution = { dist: 'lognormal', meanlog, sdlog };
-        return centreCheck(joinPath(p, 'meanlog'), ownValue(inner, 'meanlog'), centreOf(dist), 'the mean exp(meanlog + sdlog²/2) of the distribution')
+        return centreCheck(
+          joinPath(p, 'meanlog'),
+          ownValue(inner, 'meanlog'),
+          centreOf(dist),
+          'the mean exp(meanlog + sdlog²/2) of the distribution',
+        )
           ? dist
           : undefined;
       }
@@ -250,13 +264,20 @@ class Resolver {
           path: evPath,
           value: evidence,
           allowed: 'the id of an evidence entry with an estimate and a 95 % interval (see src/evidence/library.ts)',
-          hint: known ? 'this entry has no interval to build a distribution from' : didYouMean(String(evidence), EVIDENCE_IDS) ?? 'unknown evidence id',
+          hint: known
+            ? 'this entry has no interval to build a distribution from'
+            : (didYouMean(String(evidence), EVIDENCE_IDS) ?? 'unknown evidence id'),
         });
         return undefined;
       }
       for (const k of ['estimate', 'lower', 'upper'] as const) {
         if (typeof ci[k] !== 'number' || !Number.isFinite(ci[k])) {
-          this.add({ path: evPath, value: evidence, allowed: 'an evidence entry with a finite estimate and interval', hint: `its ${k} is ${String(ci[k])}` });
+          this.add({
+            path: evPath,
+            value: evidence,
+            allowed: 'an evidence entry with a finite estimate and interval',
+            hint: `its ${k} is ${String(ci[k])}`,
+          });
           return undefined;
         }
       }
@@ -276,7 +297,10 @@ class Resolver {
     const e = estimate * scale;
     const lo = lower * scale;
     const hi = upper * scale;
-    for (const [k, v] of [['lower', lower], ['upper', upper]] as const) {
+    for (const [k, v] of [
+      ['lower', lower],
+      ['upper', upper],
+    ] as const) {
       const allowed = BOUNDED(v);
       if (allowed !== undefined) {
         this.add({ path: joinPath(path, k), value: raw[k], allowed, evaluated: v });
@@ -288,7 +312,12 @@ class Resolver {
       return undefined;
     }
     if (!(e >= lo && e <= hi)) {
-      this.add({ path: joinPath(path, 'estimate'), value: raw.estimate, allowed: `a number between lower and upper (${lower} to ${upper})`, evaluated: estimate });
+      this.add({
+        path: joinPath(path, 'estimate'),
+        value: raw.estimate,
+        allowed: `a number between lower and upper (${lower} to ${upper})`,
+        evaluated: estimate,
+      });
       return undefined;
     }
     const allowed = range(e);
@@ -413,7 +442,8 @@ function resolveAny(input: unknown, options: ResolveOptions): { issues: Validati
       const p = joinPath('endpoint.arms', id);
       const mean = r.param(`${p}.mean`, ownValue(s, 'mean'), BOUNDED);
       const sd = r.param(`${p}.sd`, ownValue(s, 'sd'), SCALE);
-      if (mean !== undefined && sd !== undefined) spreads.push({ path: `${p}.sd`, spec: ownValue(s, 'sd'), mean: centreOf(mean), sd: centreOf(sd) });
+      if (mean !== undefined && sd !== undefined)
+        spreads.push({ path: `${p}.sd`, spec: ownValue(s, 'sd'), mean: centreOf(mean), sd: centreOf(sd) });
       out[id] = { mean: keep(mean), sd: keep(sd) };
     }
     endpoint = { kind: 'continuous', ...common, arms: out };
@@ -463,7 +493,11 @@ function resolveAny(input: unknown, options: ResolveOptions): { issues: Validati
   let nullValue: number | undefined = 0;
   if (test === 'binomial-exact') {
     if (!has(an, 'null')) {
-      r.issues.push({ path: 'analysis.null', value: undefined, allowed: 'the benchmark rate, in (0, 1), that binomial-exact tests against' });
+      r.issues.push({
+        path: 'analysis.null',
+        value: undefined,
+        allowed: 'the benchmark rate, in (0, 1), that binomial-exact tests against',
+      });
       nullValue = undefined;
     } else nullValue = r.number('analysis.null', ownValue(an, 'null'), BENCHMARK);
   } else if (has(an, 'null')) nullValue = r.number('analysis.null', ownValue(an, 'null'), BOUNDED);

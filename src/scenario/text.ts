@@ -8,7 +8,8 @@
  */
 
 /** Characters never allowed in a text field (tab, LF and CR are handled by `textProblem`). */
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Line breaks and tabs, not allowed in single-line fields. */
 const LINE_BREAK = /[\t\n\r]/;
@@ -18,13 +19,15 @@ const LINE_BREAK = /[\t\n\r]/;
  * (allowed in labels, where emoji and some scripts need them, but in a message
  * quoting an id they would make "sal\u200dine" look like "saline").
  */
-const UNSAFE_GLOBAL = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE_GLOBAL =
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** What a single-line text field may be. */
 export const SINGLE_LINE_TEXT_ALLOWED = 'a one-line text without control characters, invisible formatting characters or lone surrogates';
 
 /** What a multi-line text field may be. */
-export const MULTI_LINE_TEXT_ALLOWED = 'a text without control characters (other than tab and line breaks), invisible formatting characters or lone surrogates';
+export const MULTI_LINE_TEXT_ALLOWED =
+  'a text without control characters (other than tab and line breaks), invisible formatting characters or lone surrogates';
 
 /** `U+001B` for the first code point of `ch`. */
 export function codePoint(ch: string): string {

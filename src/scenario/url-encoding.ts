@@ -105,12 +105,16 @@ function piped(bytes: Uint8Array, transform: CompressionStream | DecompressionSt
 export async function encodeScenario(text: string): Promise<EncodeResult> {
   const compact = compactScenarioText(text);
   const bytes = utf8Length(compact);
-  if (bytes > MAX_FILE_BYTES) return { ok: false, message: `the scenario has ${bytes} bytes; a link holds at most ${MAX_FILE_BYTES} (1 MiB) before compression` };
+  if (bytes > MAX_FILE_BYTES)
+    return { ok: false, message: `the scenario has ${bytes} bytes; a link holds at most ${MAX_FILE_BYTES} (1 MiB) before compression` };
   const compressed = await readAtMost(piped(new TextEncoder().encode(compact), new CompressionStream('deflate-raw')), 4 * MAX_FILE_BYTES);
   if (compressed === 'too large') return { ok: false, message: 'the scenario could not be compressed' };
   const encoded = SHARE_ENCODING_PREFIX + toBase64Url(compressed);
   if (encoded.length > MAX_ENCODED_LENGTH) {
-    return { ok: false, message: `the compressed scenario needs ${encoded.length} characters; a link holds at most ${MAX_ENCODED_LENGTH}: share the file instead` };
+    return {
+      ok: false,
+      message: `the compressed scenario needs ${encoded.length} characters; a link holds at most ${MAX_ENCODED_LENGTH}: share the file instead`,
+    };
   }
   return { ok: true, encoded };
 }

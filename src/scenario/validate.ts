@@ -209,7 +209,12 @@ function validateRoot(input: unknown, out: Collector, limits: ScenarioLimits): v
   const format = ownValue(root, 'format');
   if (format !== SCENARIO_FORMAT) {
     if (isNewerFormat(format)) {
-      out.add('format', format, `"${SCENARIO_FORMAT}"`, `this engine reads ${SCENARIO_FORMAT} only; the file was written for ${format}, a newer version`);
+      out.add(
+        'format',
+        format,
+        `"${SCENARIO_FORMAT}"`,
+        `this engine reads ${SCENARIO_FORMAT} only; the file was written for ${format}, a newer version`,
+      );
       return;
     }
     out.add('format', format, `"${SCENARIO_FORMAT}"`);
@@ -411,9 +416,7 @@ function checkNumberSpec(ctx: Context, path: string, v: unknown): void {
   const allowedParams = DISTRIBUTION_PARAMS[kind];
   if (!isPlainObject(params)) {
     const shape =
-      kind === 'fromCI'
-        ? 'an object {"estimate", "lower", "upper", "unit"?} or {"evidence"}'
-        : `an object {${quoteList(allowedParams)}}`;
+      kind === 'fromCI' ? 'an object {"estimate", "lower", "upper", "unit"?} or {"evidence"}' : `an object {${quoteList(allowedParams)}}`;
     ctx.out.add(distPath, params, shape);
     return;
   }
@@ -423,7 +426,8 @@ function checkNumberSpec(ctx: Context, path: string, v: unknown): void {
     const explicit = ['estimate', 'lower', 'upper', 'unit'].filter((k) => ownValue(params, k) !== undefined);
     if (hasEvidence) {
       const ev = ownValue(params, 'evidence');
-      if (typeof ev !== 'string' || ev.trim() === '') ctx.out.add(joinPath(distPath, 'evidence'), ev, 'the id of an evidence entry (a non-empty string)');
+      if (typeof ev !== 'string' || ev.trim() === '')
+        ctx.out.add(joinPath(distPath, 'evidence'), ev, 'the id of an evidence entry (a non-empty string)');
       if (explicit.length > 0) {
         ctx.out.add(distPath, params, 'either {"evidence"} or {"estimate", "lower", "upper", "unit"?}, not both');
       }
@@ -470,11 +474,16 @@ function checkDesign(ctx: Context): DesignInfo {
     out.add('design.arms', arms, armsAllowed);
   } else {
     const count = arms.length;
-    const countOk =
-      kind === 'within-patient' ? count === 2 : kind === 'single-arm' ? count === 1 : count >= 2 && count <= MAX_ARMS;
+    const countOk = kind === 'within-patient' ? count === 2 : kind === 'single-arm' ? count === 1 : count >= 2 && count <= MAX_ARMS;
     if (!countOk) out.add('design.arms', arms, armsAllowed, `${count} arm${count === 1 ? '' : 's'} given`);
     armIds = count <= MAX_ARMS ? checkArms(out, arms, kind) : undefined;
-    if (kind === 'within-patient' && count === 2 && arms.every(isPlainObject) && ownValue(arms[0], 'control') === true && ownValue(arms[1], 'control') !== true) {
+    if (
+      kind === 'within-patient' &&
+      count === 2 &&
+      arms.every(isPlainObject) &&
+      ownValue(arms[0], 'control') === true &&
+      ownValue(arms[1], 'control') !== true
+    ) {
       out.add(
         'design.arms',
         arms,
@@ -502,7 +511,14 @@ function checkDesign(ctx: Context): DesignInfo {
   }
   numberSpecAt(ctx, design, 'design', 'dropout', false);
   if (kind === 'within-patient') {
-    numberSpecAt(ctx, design, 'design', 'correlation', true, 'the correlation between the two sites of a patient: a number in (-1, 1), an expression or a distribution');
+    numberSpecAt(
+      ctx,
+      design,
+      'design',
+      'correlation',
+      true,
+      'the correlation between the two sites of a patient: a number in (-1, 1), an expression or a distribution',
+    );
     numberSpecAt(ctx, design, 'design', 'spillover', false);
   }
   return { kind, armIds };
@@ -541,14 +557,24 @@ function checkArms(out: Collector, arms: unknown[], kind: DesignKind | undefined
   });
   if (kind === 'single-arm') {
     for (const i of controls) {
-      out.add(`design.arms[${i}].control`, true, 'false or absent', 'a single-arm design has no control arm; its arm is compared with analysis.null');
+      out.add(
+        `design.arms[${i}].control`,
+        true,
+        'false or absent',
+        'a single-arm design has no control arm; its arm is compared with analysis.null',
+      );
     }
   } else if (kind === 'parallel' || kind === 'within-patient') {
     if (controls.length === 0 && arms.length > 0 && arms.every(isPlainObject)) {
       out.add('design.arms', arms, 'exactly one arm with "control": true', 'no arm is marked as the control');
     }
     for (const i of controls.slice(1)) {
-      out.add(`design.arms[${i}].control`, true, 'exactly one arm with "control": true', `design.arms[${controls[0]}] is already the control`);
+      out.add(
+        `design.arms[${i}].control`,
+        true,
+        'exactly one arm with "control": true',
+        `design.arms[${controls[0]}] is already the control`,
+      );
     }
   }
   return allValid ? ids : undefined;
@@ -571,7 +597,11 @@ function checkEndpoint(ctx: Context, design: DesignInfo): EndpointKind | undefin
   // Ordinal categories are listed worst to best, so the better direction is fixed: "lower"
   // would turn every one-sided test the wrong way round.
   if (kind === 'ordinal' && better === 'lower') {
-    out.add('endpoint.better', better, '"higher" for an ordinal endpoint, whose categories are listed worst to best (list them the other way round if yours run best to worst)');
+    out.add(
+      'endpoint.better',
+      better,
+      '"higher" for an ordinal endpoint, whose categories are listed worst to best (list them the other way round if yours run best to worst)',
+    );
   }
   optionalString(out, endpoint, 'endpoint', 'label');
   optionalString(out, endpoint, 'endpoint', 'unit');
@@ -615,7 +645,15 @@ function checkEndpoint(ctx: Context, design: DesignInfo): EndpointKind | undefin
     const path = joinPath('endpoint.arms', key);
     const value = ownValue(arms, key);
     if (ids && !ids.includes(key)) {
-      out.add(path, value, `one entry per arm of design.arms: ${ids.join(', ')}`, didYouMean(key, ids.filter((id) => ownValue(arms, id) === undefined)) ?? didYouMean(key, ids));
+      out.add(
+        path,
+        value,
+        `one entry per arm of design.arms: ${ids.join(', ')}`,
+        didYouMean(
+          key,
+          ids.filter((id) => ownValue(arms, id) === undefined),
+        ) ?? didYouMean(key, ids),
+      );
       continue;
     }
     if (!paramKeys) continue;
@@ -627,7 +665,9 @@ function checkEndpoint(ctx: Context, design: DesignInfo): EndpointKind | undefin
     if (kind === 'ordinal') {
       const probs = ownValue(value, 'probs');
       const n = categoryCount;
-      const allowed = n ? `a list of ${n} probabilities, one per category of endpoint.categories` : 'a list of probabilities, one per category';
+      const allowed = n
+        ? `a list of ${n} probabilities, one per category of endpoint.categories`
+        : 'a list of probabilities, one per category';
       if (!Array.isArray(probs)) out.add(`${path}.probs`, probs, allowed);
       else {
         if (n !== undefined && probs.length !== n) out.add(`${path}.probs`, probs, allowed, `${probs.length} given`);
@@ -653,7 +693,14 @@ function checkAnalysis(ctx: Context, designKind: DesignKind | undefined, endpoin
       : `a test that fits a ${designKind} design with ${article(endpointKind)} ${endpointKind} endpoint, but no test does`
     : `one of ${TEST_IDS.join(', ')}`;
   if (!isTestId(test)) {
-    out.add('analysis.test', test, fitAllowed, typeof test === 'string' ? didYouMean(test, fitting && fitting.length > 0 ? fitting : TEST_IDS) ?? didYouMean(test, TEST_IDS) : undefined);
+    out.add(
+      'analysis.test',
+      test,
+      fitAllowed,
+      typeof test === 'string'
+        ? (didYouMean(test, fitting && fitting.length > 0 ? fitting : TEST_IDS) ?? didYouMean(test, TEST_IDS))
+        : undefined,
+    );
   } else if (fitting && !fitting.includes(test)) {
     out.add('analysis.test', test, fitAllowed);
   }
@@ -663,7 +710,12 @@ function checkAnalysis(ctx: Context, designKind: DesignKind | undefined, endpoin
   const nul = ownValue(analysis, 'null');
   if (nul !== undefined) {
     if (designKind && designKind !== 'single-arm') {
-      out.add('analysis.null', nul, 'absent', 'analysis.null is the value a single-arm design is tested against; other designs compare arms');
+      out.add(
+        'analysis.null',
+        nul,
+        'absent',
+        'analysis.null is the value a single-arm design is tested against; other designs compare arms',
+      );
     } else expressionAt(ctx, analysis, 'analysis', 'null', false);
   }
   const cc = ownValue(analysis, 'continuityCorrection');
@@ -687,7 +739,9 @@ function checkSimulation(ctx: Context): void {
   }
   const seed = ownValue(sim, 'seed');
   if (seed !== undefined) {
-    const ok = (typeof seed === 'string' && seed.length > 0 && seed.length <= MAX_SEED_LENGTH) || (typeof seed === 'number' && Number.isFinite(seed));
+    const ok =
+      (typeof seed === 'string' && seed.length > 0 && seed.length <= MAX_SEED_LENGTH) ||
+      (typeof seed === 'number' && Number.isFinite(seed));
     if (!ok) out.add('simulation.seed', seed, `a non-empty string of at most ${MAX_SEED_LENGTH} characters, or a number`);
     else if (typeof seed === 'string') checkText(out, 'simulation.seed', seed, false);
   }
@@ -727,7 +781,10 @@ export function isSweepablePath(segments: readonly PathSegment[]): boolean {
 export function suggestPath(root: unknown, segments: readonly PathSegment[]): string | undefined {
   const { depth, value } = deepestExisting(root, segments);
   if (depth >= segments.length || !isPlainObject(value)) return undefined;
-  const c = closest(String(segments[depth]), Object.keys(value).filter((k) => !isForbiddenKey(k)));
+  const c = closest(
+    String(segments[depth]),
+    Object.keys(value).filter((k) => !isForbiddenKey(k)),
+  );
   if (c === undefined) return undefined;
   const fixed = [...segments];
   fixed[depth] = c;
@@ -743,7 +800,12 @@ function checkSweep(ctx: Context): void {
   if (!sweep) return;
   const keys = Object.keys(sweep);
   if (keys.length === 0 || keys.length > MAX_SWEEP_PATHS) {
-    out.add('sweep', sweep, `an object mapping 1 to ${MAX_SWEEP_PATHS} paths to lists of values (two paths make a grid)`, `${keys.length} paths given`);
+    out.add(
+      'sweep',
+      sweep,
+      `an object mapping 1 to ${MAX_SWEEP_PATHS} paths to lists of values (two paths make a grid)`,
+      `${keys.length} paths given`,
+    );
   }
   const letKeys = isPlainObject(ownValue(root, 'let')) ? Object.keys(ownValue(root, 'let') as object) : [];
   const seen = new Map<string, string>();
@@ -765,16 +827,26 @@ function checkSweep(ctx: Context): void {
         const name = String(segs[1]);
         const index = letKeys.indexOf(name);
         if (index < 0) {
-          out.add(path, key, SWEEP_PATH_ALLOWED, `"${name}" is not defined in let; add it to let with a default value${(() => {
-            const c = closest(name, letKeys);
-            return c ? ` (did you mean "let.${c}"?)` : '';
-          })()}`);
+          out.add(
+            path,
+            key,
+            SWEEP_PATH_ALLOWED,
+            `"${name}" is not defined in let; add it to let with a default value${(() => {
+              const c = closest(name, letKeys);
+              return c ? ` (did you mean "let.${c}"?)` : '';
+            })()}`,
+          );
         } else {
           // A let value may use only the names defined before it.
           names = new Set(letKeys.slice(0, index).filter((k) => ctx.names.has(k)));
         }
       } else if (!hasPath(root, segs)) {
-        out.add(path, key, SWEEP_PATH_ALLOWED, suggestPath(root, segs) ?? `the scenario has no value at ${canonical}; add it to the file first`);
+        out.add(
+          path,
+          key,
+          SWEEP_PATH_ALLOWED,
+          suggestPath(root, segs) ?? `the scenario has no value at ${canonical}; add it to the file first`,
+        );
       } else if (!isSweepablePath(segs)) {
         out.add(path, key, SWEEP_PATH_ALLOWED, `${canonical} is not a number that can be swept`);
       }
@@ -841,7 +913,8 @@ function checkExistingPath(out: Collector, root: Record<string, unknown>, path: 
   }
   const parsed = parsePath(v);
   if (!parsed.ok) out.add(path, v, allowed, parsed.error);
-  else if (!hasPath(root, parsed.segments)) out.add(path, v, allowed, suggestPath(root, parsed.segments) ?? 'the scenario has no value there');
+  else if (!hasPath(root, parsed.segments))
+    out.add(path, v, allowed, suggestPath(root, parsed.segments) ?? 'the scenario has no value there');
 }
 
 function checkSources(ctx: Context): void {
@@ -862,7 +935,8 @@ function checkSources(ctx: Context): void {
     checkKeys(out, path, s, SOURCE_KEYS, 'a source');
     const ev = ownValue(s, 'evidence');
     if (typeof ev !== 'string' || ev.trim() === '') out.add(`${path}.evidence`, ev, 'the id of an evidence entry (a non-empty string)');
-    else if (!getEvidence(ev)) out.add(`${path}.evidence`, ev, 'the id of an entry of the evidence library (src/evidence/library.ts)', didYouMean(ev, EVIDENCE_IDS));
+    else if (!getEvidence(ev))
+      out.add(`${path}.evidence`, ev, 'the id of an entry of the evidence library (src/evidence/library.ts)', didYouMean(ev, EVIDENCE_IDS));
     optionalString(out, s, path, 'note', true);
     const paths = ownValue(s, 'paths');
     if (paths !== undefined) {

@@ -54,7 +54,11 @@ describe('mannWhitney', () => {
   it('gives the same answer when scratch buffers grow between calls', () => {
     const small = mannWhitney([0.5, 2.5], [1.5, 3.5, 4.5], two);
     const big = Array.from({ length: 300 }, (_, i) => i * 1.5);
-    mannWhitney(big, big.map((v) => v + 0.25), two);
+    mannWhitney(
+      big,
+      big.map((v) => v + 0.25),
+      two,
+    );
     const again = mannWhitney([0.5, 2.5], [1.5, 3.5, 4.5], two);
     expect(again.pValue).toBe(small.pValue);
     expect(again.statistic).toBe(small.statistic);

@@ -1,10 +1,5 @@
 import { describe, it } from 'vitest';
-import {
-  rankSumLowerTail,
-  rankSumUpperTail,
-  signedRankLowerTail,
-  signedRankUpperTail,
-} from '../../src/analysis/wilcoxon-null.js';
+import { rankSumLowerTail, rankSumUpperTail, signedRankLowerTail, signedRankUpperTail } from '../../src/analysis/wilcoxon-null.js';
 import { cases, expectRel } from './r-fixture.js';
 
 interface PWilcox {

@@ -125,7 +125,8 @@ async function main(): Promise<void> {
       scaling1toN: Number(median(all.map((x, r) => x / one[r])).toFixed(2)),
       ...(cTrialsPerSecond.length > 0 && {
         referenceC: {
-          description: "case (a)'s work in C (test/bench/reference-welch.c, cc -O2), one thread, measured just before each round: the machine's speed at that moment",
+          description:
+            "case (a)'s work in C (test/bench/reference-welch.c, cc -O2), one thread, measured just before each round: the machine's speed at that moment",
           trialsPerSecond: summary(cTrialsPerSecond),
           perCoreOverC: Number(median(all.map((x, r) => x / cores / cTrialsPerSecond[r])).toFixed(2)),
           mainThreadOverC: Number(median(mainThread.map((x, r) => x / cTrialsPerSecond[r])).toFixed(2)),
@@ -137,7 +138,13 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify(
       {
-        machine: { cpu: cpus()[0]?.model ?? 'unknown', cores, node: process.version, platform: `${process.platform}-${process.arch}`, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+        machine: {
+          cpu: cpus()[0]?.model ?? 'unknown',
+          cores,
+          node: process.version,
+          platform: `${process.platform}-${process.arch}`,
+          loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))),
+        },
         workerStartupMs: { median: Math.round(sorted[1]), runs: startup.map(Math.round), workers: cores },
         cases: results,
         quick,

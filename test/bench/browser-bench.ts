@@ -9,7 +9,16 @@ import { chromium } from 'playwright-core';
 import { serveWeb } from '../browser/serve-web.js';
 
 const CHROMIUM = process.env.TRIALSIM_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 if (!existsSync(CHROMIUM)) {
   console.log(JSON.stringify({ browser: `skipped: no Chromium at ${CHROMIUM}` }));
@@ -39,15 +48,24 @@ try {
     const before = await page.evaluate(() => window.__trialsim.runs);
     const t0 = Date.now();
     await page.getByTestId('run').click();
-    await page.waitForFunction((n) => window.__trialsim.runs > n && window.__trialsim.status !== 'running', before, { timeout: 60_000, polling: 5 });
+    await page.waitForFunction((n) => window.__trialsim.runs > n && window.__trialsim.status !== 'running', before, {
+      timeout: 60_000,
+      polling: 5,
+    });
     curveMs.push(Date.now() - t0);
   }
   const hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);
-  console.log(JSON.stringify({
-    browser: { chromium: browser.version(), hardwareConcurrency },
-    pageReadyMs,
-    tenPointCurve10kReplicatesMs: { first: curveMs[0], warm: curveMs.slice(1) },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        browser: { chromium: browser.version(), hardwareConcurrency },
+        pageReadyMs,
+        tenPointCurve10kReplicatesMs: { first: curveMs[0], warm: curveMs.slice(1) },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await browser.close();
   await web.close();

@@ -21,7 +21,6 @@ const web = await serveWeb('build');
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-
   const errors: string[] = [];
   const samples: Array<{ firstCurveMs: number; domContentLoadedMs: number; workersMs: number }> = [];
   for (let i = 0; i < runs; i++) {

@@ -43,7 +43,12 @@ export async function openPage(context: BrowserContext, url: string, errors: str
 }
 
 /** A new context (fresh storage) and a page in it. */
-export async function freshPage(browser: Browser, url: string, errors: string[], viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+export async function freshPage(
+  browser: Browser,
+  url: string,
+  errors: string[],
+  viewport = LAPTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   return { context, page: await openPage(context, url, errors) };
 }
@@ -86,7 +91,15 @@ export async function manualRuns(page: Page): Promise<void> {
 /** The counts of every point of the last result. */
 export function countsOf(state: PageState) {
   return state.lastResult?.points.map(({ set, replicates, successes, degenerate, power, assurance, powerAtEstimate, ci95, mcse }) => ({
-    set, replicates, successes, degenerate, power, assurance, powerAtEstimate, ci95, mcse,
+    set,
+    replicates,
+    successes,
+    degenerate,
+    power,
+    assurance,
+    powerAtEstimate,
+    ci95,
+    mcse,
   }));
 }
 

@@ -18,7 +18,8 @@ import {
   sweepCandidates,
 } from '../../web/scenario-edit.js';
 
-const read = (file: string) => JSON.parse(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const read = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const NCT = read('nct06764329-hair-count.json');
 const ORDINAL = read('vitiligo-tci-vs-vehicle-ordinal.json');
 /** What the validator says of edited data. */
@@ -113,7 +114,10 @@ describe('form edits of a scenario (web/scenario-edit.ts)', () => {
 
   it('moves the control', () => {
     const moved = setControl(NCT, 0) as Record<string, any>;
-    expect(moved.design.arms).toEqual([{ id: 'msc', label: 'MSC', control: true }, { id: 'saline', label: 'Saline' }]);
+    expect(moved.design.arms).toEqual([
+      { id: 'msc', label: 'MSC', control: true },
+      { id: 'saline', label: 'Saline' },
+    ]);
   });
 
   it('resizes ordinal probabilities with the categories', () => {
@@ -128,8 +132,15 @@ describe('form edits of a scenario (web/scenario-edit.ts)', () => {
 
   it('lists the paths a sweep may vary and suggests values around the current one', () => {
     expect(sweepCandidates(NCT)).toEqual([
-      'design.allocation[0]', 'design.allocation[1]', 'design.n', 'design.dropout',
-      'endpoint.arms.msc.mean', 'endpoint.arms.msc.sd', 'endpoint.arms.saline.mean', 'endpoint.arms.saline.sd', 'analysis.alpha',
+      'design.allocation[0]',
+      'design.allocation[1]',
+      'design.n',
+      'design.dropout',
+      'endpoint.arms.msc.mean',
+      'endpoint.arms.msc.sd',
+      'endpoint.arms.saline.mean',
+      'endpoint.arms.saline.sd',
+      'analysis.alpha',
     ]);
     expect(sweepCandidates(ORDINAL).slice(0, 6)).toEqual(['let.tci25', 'let.tci50', 'let.tci75', 'let.veh25', 'let.veh50', 'let.veh75']);
     expect(suggestSweepValues(NCT, 'design.n')).toEqual([22, 36, 50, 60, 70, 84, 106, 140]);
@@ -138,7 +149,10 @@ describe('form edits of a scenario (web/scenario-edit.ts)', () => {
   });
 
   it('replaces the sweep, and removes it when no row is left', () => {
-    const grid = setSweep(NCT, [{ path: 'design.n', values: [40, 60] }, { path: 'design.dropout', values: [0, 0.2] }]) as Record<string, any>;
+    const grid = setSweep(NCT, [
+      { path: 'design.n', values: [40, 60] },
+      { path: 'design.dropout', values: [0, 0.2] },
+    ]) as Record<string, any>;
     expect(grid.sweep).toEqual({ 'design.n': [40, 60], 'design.dropout': [0, 0.2] });
     expect(issues(grid)).toEqual([]);
     expect((setSweep(NCT, []) as Record<string, unknown>).sweep).toBeUndefined();

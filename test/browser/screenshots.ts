@@ -10,7 +10,19 @@ import { mkdirSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { encodeScenario } from '../../src/scenario/url-encoding.js';
-import { CHROMIUM, field, LAPTOP, LAUNCH_ARGS, manualRuns, openPage, PHONE, pickPreset, waitFirstRun, waitRunAfter, pageState } from './page-helpers.js';
+import {
+  CHROMIUM,
+  field,
+  LAPTOP,
+  LAUNCH_ARGS,
+  manualRuns,
+  openPage,
+  PHONE,
+  pickPreset,
+  waitFirstRun,
+  waitRunAfter,
+  pageState,
+} from './page-helpers.js';
 import { serveWeb } from './serve-web.js';
 
 const OUT = new URL('../../docs/screenshots/', import.meta.url);
@@ -18,7 +30,10 @@ mkdirSync(OUT, { recursive: true });
 const shot = (name: string) => new URL(`${name}.png`, OUT).pathname;
 
 const web = await serveWeb('build');
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...LAUNCH_ARGS, '--force-color-profile=srgb', '--hide-scrollbars'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [...LAUNCH_ARGS, '--force-color-profile=srgb', '--hide-scrollbars'],
+});
 const errors: string[] = [];
 
 async function page(viewport = LAPTOP, hash = ''): Promise<Page> {
@@ -40,7 +55,10 @@ try {
   await p1.locator('#results-panel').screenshot({ path: shot('laptop-results-in-full') });
 
   // 3. The form with the evidence behind each value (one source opened).
-  await p1.locator('[data-path="endpoint.arms.msc"] details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await p1
+    .locator('[data-path="endpoint.arms.msc"] details')
+    .first()
+    .evaluate((d) => ((d as HTMLDetailsElement).open = true));
   await p1.locator('fieldset[data-path="endpoint"]').screenshot({ path: shot('laptop-form-evidence') });
 
   // 4. A value out of range: the validator's message at the field, and in the summary.
@@ -51,7 +69,12 @@ try {
     (el as HTMLElement).style.maxHeight = '';
     (el as HTMLElement).style.position = '';
   });
-  await p1.evaluate(() => window.scrollTo(0, (document.querySelector('fieldset[data-path="design"]') as HTMLElement).getBoundingClientRect().top + window.scrollY - 10));
+  await p1.evaluate(() =>
+    window.scrollTo(
+      0,
+      (document.querySelector('fieldset[data-path="design"]') as HTMLElement).getBoundingClientRect().top + window.scrollY - 10,
+    ),
+  );
   await p1.waitForTimeout(300);
   await p1.screenshot({ path: shot('laptop-validation-at-field') });
 

@@ -7,9 +7,19 @@ import { hashFor, parseTarget, readHash } from '../../web/share.js';
 
 describe('form field text (web/field-text.ts)', () => {
   it.each([
-    ['70', 70], [' 0.05 ', 0.05], ['1e-3', 0.001], ['.5', 0.5], ['-3', -3], ['10 000', 10000], ['2_000_000', 2000000],
-    ['delta / sd', 'delta / sd'], ['{"normal": {"mean": 3.89, "sd": 0.8}}', { normal: { mean: 3.89, sd: 0.8 } }],
-    ['{ not json', '{ not json'], ['true', true], ['"quoted"', 'quoted'], ['1 0', '1 0'],
+    ['70', 70],
+    [' 0.05 ', 0.05],
+    ['1e-3', 0.001],
+    ['.5', 0.5],
+    ['-3', -3],
+    ['10 000', 10000],
+    ['2_000_000', 2000000],
+    ['delta / sd', 'delta / sd'],
+    ['{"normal": {"mean": 3.89, "sd": 0.8}}', { normal: { mean: 3.89, sd: 0.8 } }],
+    ['{ not json', '{ not json'],
+    ['true', true],
+    ['"quoted"', 'quoted'],
+    ['1 0', '1 0'],
   ])('reads %j as %j', (text, value) => {
     expect(parseFieldText(text)).toEqual({ value });
   });
@@ -32,7 +42,15 @@ describe('form field text (web/field-text.ts)', () => {
 });
 
 describe('issue paths to form fields (web/issue-fields.ts)', () => {
-  const fields = ['design.n', 'design.arms', 'design.arms[0].id', 'endpoint.arms.msc', 'endpoint.arms.msc.mean', 'sweep', 'sweep["design.n"]'];
+  const fields = [
+    'design.n',
+    'design.arms',
+    'design.arms[0].id',
+    'endpoint.arms.msc',
+    'endpoint.arms.msc.mean',
+    'sweep',
+    'sweep["design.n"]',
+  ];
   it.each([
     ['design.n', 'design.n'],
     ['endpoint.arms.msc.mean.normal.sd', 'endpoint.arms.msc.mean'],
@@ -80,8 +98,16 @@ describe('share link and target (web/share.ts)', () => {
     expect(hashFor('1.abc', 0.9)).toBe('#s=1.abc&t=0.9');
   });
 
-  it.each([['0.8', 0.8], ['0.95', 0.95], ['90', 0.9], ['90 %', 0.9], ['80%', 0.8], ['1', undefined], ['0', undefined], ['abc', undefined], ['-0.5', undefined], ['1.5', undefined]])(
-    'reads the target %j as %j',
-    (text, value) => expect(parseTarget(text)).toBe(value),
-  );
+  it.each([
+    ['0.8', 0.8],
+    ['0.95', 0.95],
+    ['90', 0.9],
+    ['90 %', 0.9],
+    ['80%', 0.8],
+    ['1', undefined],
+    ['0', undefined],
+    ['abc', undefined],
+    ['-0.5', undefined],
+    ['1.5', undefined],
+  ])('reads the target %j as %j', (text, value) => expect(parseTarget(text)).toBe(value));
 });

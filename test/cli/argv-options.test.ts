@@ -43,7 +43,9 @@ describe('parseArgv', () => {
 
   it('refuses a missing value, an option where a value belongs, and a value given to a flag', () => {
     expect(reason(['--seed'])).toBe('--seed needs a value');
-    expect(reason(['--seed', '--replicates', '5'])).toBe('--seed needs a value (got the option --replicates; for a value that starts with "-", write --seed=VALUE)');
+    expect(reason(['--seed', '--replicates', '5'])).toBe(
+      '--seed needs a value (got the option --replicates; for a value that starts with "-", write --seed=VALUE)',
+    );
     expect(reason(['--help=yes'])).toBe('--help takes no value (got "--help=yes")');
   });
 

@@ -9,8 +9,9 @@ const NCT = 'scenarios/nct06764329-hair-count.json';
 const NCT_TEXT = readFileSync(NCT, 'utf8');
 
 /** R: pwr::pwr.t.test(n = 64, d = 0.5, type = "two.sample") (test/fixtures/power/power-r.json, case student-t-equal-n). */
-const PWR_POWER = (JSON.parse(readFileSync('test/fixtures/power/power-r.json', 'utf8')) as { cases: Array<{ id: string; power: number }> })
-  .cases.find((c) => c.id === 'student-t-equal-n')!.power;
+const PWR_POWER = (
+  JSON.parse(readFileSync('test/fixtures/power/power-r.json', 'utf8')) as { cases: Array<{ id: string; power: number }> }
+).cases.find((c) => c.id === 'student-t-equal-n')!.power;
 
 /**
  * A design whose true power sits on its promise: Student's t, d = 0.5, 64 per
@@ -19,7 +20,16 @@ const PWR_POWER = (JSON.parse(readFileSync('test/fixtures/power/power-r.json', '
 const EDGE = JSON.stringify({
   format: 'trialsim/1',
   title: 'Student t, d = 0.5, 64 per arm: power 0.8015 by pwr, on the 0.8 threshold',
-  design: { kind: 'parallel', arms: [{ id: 'trt', label: 'Treatment' }, { id: 'ctl', label: 'Control', control: true }], allocation: [1, 1], n: 128, dropout: 0 },
+  design: {
+    kind: 'parallel',
+    arms: [
+      { id: 'trt', label: 'Treatment' },
+      { id: 'ctl', label: 'Control', control: true },
+    ],
+    allocation: [1, 1],
+    n: 128,
+    dropout: 0,
+  },
   endpoint: { kind: 'continuous', label: 'Outcome', better: 'higher', arms: { trt: { mean: 12.5, sd: 5 }, ctl: { mean: 10, sd: 5 } } },
   analysis: { test: 'student-t', alpha: 0.05, sides: 2 },
   simulation: { replicates: 2000, seed: 'on-the-edge' },
@@ -52,18 +62,28 @@ describe('trialsim check: exit codes', () => {
   it('0 when every expectation passes, with one line per expectation: the figure and its Wilson interval', async () => {
     const { code, io } = await check(NCT);
     expect(code).toBe(0);
-    expect(io.out).toMatch(/^pass\s+scenarios\/nct06764329-hair-count\.json\s+power ≥ 0\.8: power 0\.\d{4} \(95 % CI 0\.\d{4}–0\.\d{4}; 10000 trials at n = 70\)$/m);
+    expect(io.out).toMatch(
+      /^pass\s+scenarios\/nct06764329-hair-count\.json\s+power ≥ 0\.8: power 0\.\d{4} \(95 % CI 0\.\d{4}–0\.\d{4}; 10000 trials at n = 70\)$/m,
+    );
     expect(io.out).toContain('1 expectation in 1 file: 1 passed, 0 failed, 0 inconclusive');
     expect(io.err).toBe('');
   });
 
-  it('judges the file\'s own design point, not its sweep: the figure equals run at design.n = 70', async () => {
+  it("judges the file's own design point, not its sweep: the figure equals run at design.n = 70", async () => {
     const checked = await check(NCT, '--format', 'json');
     const run = fakeIo();
     await main(['run', NCT, '--set', 'design.n=70', '--format', 'json'], run);
     const point = JSON.parse(run.out).points[0];
     const outcome = JSON.parse(checked.io.out).files[0].outcomes[0];
-    expect(outcome).toMatchObject({ verdict: 'pass', measured: 'power', n: 70, estimate: point.power, ci95: point.ci95, replicates: 10000, successes: point.successes });
+    expect(outcome).toMatchObject({
+      verdict: 'pass',
+      measured: 'power',
+      n: 70,
+      estimate: point.power,
+      ci95: point.ci95,
+      replicates: 10000,
+      successes: point.successes,
+    });
   });
 
   it('1 when an expectation fails (70 → 20 patients), saying why', async () => {
@@ -89,7 +109,9 @@ describe('trialsim check: exit codes', () => {
     expect(report.summary).toMatchObject({ passed: 0, failed: 0, inconclusive: 1 });
 
     const table = await check('edge.json');
-    expect(table.io.out).toMatch(/^inconclusive\s+edge\.json\s+power ≥ 0\.8: .*contains 0\.8: inconclusive — add replicates \(e\.g\. --precision 0\.\d+\)$/m);
+    expect(table.io.out).toMatch(
+      /^inconclusive\s+edge\.json\s+power ≥ 0\.8: .*contains 0\.8: inconclusive — add replicates \(e\.g\. --precision 0\.\d+\)$/m,
+    );
     expect(table.io.out).toContain('--allow-inconclusive');
   });
 
@@ -153,7 +175,7 @@ describe('trialsim check: exit codes', () => {
 });
 
 describe('trialsim check: sample size', () => {
-  it('passes when the size search\'s n fits the bound, and judges the largest design within it', async () => {
+  it("passes when the size search's n fits the bound, and judges the largest design within it", async () => {
     const { code, io } = await check('size-ok.json', '--format', 'json');
     expect(code).toBe(0);
     const o = JSON.parse(io.out).files[0].outcomes[0];
@@ -166,7 +188,9 @@ describe('trialsim check: sample size', () => {
   it('fails when even the largest design within the bound misses the power', async () => {
     const { code, io } = await check('size-too-small.json');
     expect(code).toBe(1);
-    expect(io.out).toMatch(/^FAIL\s+size-too-small\.json\s+sample size for power 0\.8 ≤ 36: n = 44 to randomize \(38 analysed\); at 36 randomized \(32 analysed\), the most the bound allows: power 0\.\d{4} \(95 % CI [\d.]+–[\d.]+; 10000 trials\) — the whole 95 % interval is below 0\.8$/m);
+    expect(io.out).toMatch(
+      /^FAIL\s+size-too-small\.json\s+sample size for power 0\.8 ≤ 36: n = 44 to randomize \(38 analysed\); at 36 randomized \(32 analysed\), the most the bound allows: power 0\.\d{4} \(95 % CI [\d.]+–[\d.]+; 10000 trials\) — the whole 95 % interval is below 0\.8$/m,
+    );
   });
 });
 
@@ -195,7 +219,9 @@ describe('trialsim check: output for CI', () => {
     const rows = lines.filter((l) => l.startsWith('| ') && !l.startsWith('| verdict') && !l.startsWith('| ---'));
     expect(rows).toHaveLength(3);
     for (const r of rows) expect(r.split(/(?<!\\)\|/).length).toBe(9);
-    expect(rows[0]).toMatch(/^\| ✅ pass \| MSC vs saline .*<br>`scenarios\/nct06764329-hair-count\.json` \| power ≥ 0\.8 at n = 70 \| power 0\.\d{4} \| 0\.\d{4}–0\.\d{4} \| 10000 \|/);
+    expect(rows[0]).toMatch(
+      /^\| ✅ pass \| MSC vs saline .*<br>`scenarios\/nct06764329-hair-count\.json` \| power ≥ 0\.8 at n = 70 \| power 0\.\d{4} \| 0\.\d{4}–0\.\d{4} \| 10000 \|/,
+    );
     expect(rows[1]).toContain('⚠️ inconclusive');
     expect(rows[2]).toContain('no expect block');
   });
@@ -203,7 +229,13 @@ describe('trialsim check: output for CI', () => {
   it('--format json reports every figure and the exit code', async () => {
     const { code, io } = await check(NCT, 'no-expect.json', '--format', 'json');
     const report = JSON.parse(io.out);
-    expect(report).toMatchObject({ engine: ENGINE_VERSION, rng: 'xorwow', exitCode: code, allowInconclusive: false, summary: { files: 2, expectations: 1, passed: 1, withoutExpect: 1 } });
+    expect(report).toMatchObject({
+      engine: ENGINE_VERSION,
+      rng: 'xorwow',
+      exitCode: code,
+      allowInconclusive: false,
+      summary: { files: 2, expectations: 1, passed: 1, withoutExpect: 1 },
+    });
     expect(report.files[1]).toMatchObject({ file: 'no-expect.json', status: 'no-expect', outcomes: [] });
   });
 });

@@ -48,10 +48,12 @@ describe('trialsim run', () => {
     };
     const base = await json();
     const reseeded = await json('--seed', 'another');
-    expect(reseeded.points.map((p: { successes: number }) => p.successes)).not.toEqual(base.points.map((p: { successes: number }) => p.successes));
+    expect(reseeded.points.map((p: { successes: number }) => p.successes)).not.toEqual(
+      base.points.map((p: { successes: number }) => p.successes),
+    );
     const noEffect = await json('--set', 'endpoint.arms.msc.mean=1.44', '--set', 'endpoint.arms.msc.sd=1.97');
     // Under the null the power is the size, about 5 %.
-    for (const p of noEffect.points) expect(p.power).toBeLessThan(0.05 + 4 * Math.sqrt(0.05 * 0.95 / 2000));
+    for (const p of noEffect.points) expect(p.power).toBeLessThan(0.05 + 4 * Math.sqrt((0.05 * 0.95) / 2000));
 
     const csv = fakeIo();
     await main(['run', NCT, '--replicates', '1000', '--format', 'csv'], csv);
@@ -77,7 +79,14 @@ describe('exit codes and messages', () => {
   });
 
   it('usage errors exit 2 with a one-line reason', async () => {
-    for (const argv of [['fly', NCT], ['run'], ['run', NCT, '--format', 'xml'], ['run', NCT, '--replicates', '-5'], ['run', NCT, '--bogus'], ['run', NCT, '--workers', '0']]) {
+    for (const argv of [
+      ['fly', NCT],
+      ['run'],
+      ['run', NCT, '--format', 'xml'],
+      ['run', NCT, '--replicates', '-5'],
+      ['run', NCT, '--bogus'],
+      ['run', NCT, '--workers', '0'],
+    ]) {
       const io = fakeIo();
       expect(await main(argv, io)).toBe(2);
       expect(io.err).toMatch(/^trialsim: /);
@@ -153,7 +162,7 @@ describe('file arguments', () => {
   });
 });
 
-describe('--precision within the run\'s bounds', () => {
+describe("--precision within the run's bounds", () => {
   it('adds replicates only up to --limit maxReplicates', async () => {
     const io = fakeIo();
     const argv = ['run', NCT, '--precision', '0.005', '--sweep', 'design.n=40', '--set', 'simulation.replicates=1000', '--format', 'json'];
@@ -167,7 +176,7 @@ describe('--precision within the run\'s bounds', () => {
 });
 
 describe('a sweep over analysis.alpha', () => {
-  it('the header, the JSON and the SVG say α is swept instead of quoting the first point\'s', async () => {
+  it("the header, the JSON and the SVG say α is swept instead of quoting the first point's", async () => {
     const argv = ['run', NCT, '--replicates', '200', '--sweep', 'design.n=20:30:10', '--sweep', 'analysis.alpha=0.01,0.05'];
     const table = fakeIo();
     expect(await main([...argv, '--svg', 'a.svg'], table)).toBe(0);
@@ -181,7 +190,7 @@ describe('a sweep over analysis.alpha', () => {
   });
 });
 
-describe('--svg marks the file\'s own n', () => {
+describe("--svg marks the file's own n", () => {
   it('also when the file writes n as an expression (tacrolimus-maintenance.json: "19 + 16")', async () => {
     const io = fakeIo();
     expect(await main(['run', 'scenarios/tacrolimus-maintenance.json', '--replicates', '200', '--svg', 't.svg'], io)).toBe(0);
@@ -222,7 +231,9 @@ describe('output files that cannot be written', () => {
   it('the real binary: a missing folder and a folder in place of the file (bin/node-io.ts)', async () => {
     const missing = await cli(['run', NCT, '--replicates', '100', '--out', '/nonexistent-trialsim/x.txt']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('trialsim: cannot write /nonexistent-trialsim/x.txt: its folder /nonexistent-trialsim does not exist\n(see trialsim --help)\n');
+    expect(missing.stderr).toBe(
+      'trialsim: cannot write /nonexistent-trialsim/x.txt: its folder /nonexistent-trialsim does not exist\n(see trialsim --help)\n',
+    );
     expect(missing.stdout).toBe('');
     const folder = await cli(['run', NCT, '--replicates', '100', '--svg', 'scenarios']);
     expect(folder.code).toBe(2);
@@ -236,7 +247,10 @@ describe('trialsim validate, several files', () => {
     expect(await main(['validate', 'no-such-file.json', NCT], io)).toBe(2);
     expect(io.err).toBe('trialsim: cannot read no-such-file.json: ENOENT\n');
     expect(io.out).toBe(`${NCT}: valid (8 design points)\n`);
-    for (const option of [['--out', 'v.txt'], ['--format', 'json']]) {
+    for (const option of [
+      ['--out', 'v.txt'],
+      ['--format', 'json'],
+    ]) {
       const refused = fakeIo();
       expect(await main(['validate', NCT, ...option], refused)).toBe(2);
       expect(refused.err).toMatch(new RegExp(`^trialsim: ${option[0]}: validate writes its findings to standard output and error only`));
@@ -248,7 +262,9 @@ describe('--set and --sweep on one path', () => {
   it('is a usage error rather than a sweep silently dropped', async () => {
     const io = fakeIo();
     expect(await main(['run', NCT, '--set', 'design.n=80', '--sweep', 'design.n=20,30'], io)).toBe(2);
-    expect(io.err).toBe('trialsim: --set design.n=80 and --sweep design.n: a value is either fixed or swept; drop one of them\n(see trialsim --help)\n');
+    expect(io.err).toBe(
+      'trialsim: --set design.n=80 and --sweep design.n: a value is either fixed or swept; drop one of them\n(see trialsim --help)\n',
+    );
     // --set on a path the file sweeps still fixes it (the file's sweep is the file's, --sweep the command line's).
     const fixed = fakeIo();
     expect(await main(['run', NCT, '--replicates', '200', '--set', 'design.n=80', '--format', 'json'], fixed)).toBe(0);
@@ -287,7 +303,9 @@ describe('--alpha', () => {
     for (const value of ['1e-9', '0.7', '0', 'x']) {
       const io = fakeIo();
       expect(await main(['run', NCT, '--alpha', value], io), value).toBe(2);
-      expect(io.err).toBe(`trialsim: --alpha: got "${value}"; allowed: a significance level from 1e-8 to 0.5, e.g. 0.025\n(see trialsim --help)\n`);
+      expect(io.err).toBe(
+        `trialsim: --alpha: got "${value}"; allowed: a significance level from 1e-8 to 0.5, e.g. 0.025\n(see trialsim --help)\n`,
+      );
     }
   });
 });

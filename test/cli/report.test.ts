@@ -68,7 +68,7 @@ describe('trialsim report', () => {
     for (const mark of ['power-curve', 'wilson-band', 'target', 'chosen']) expect(html).toContain(`class="${mark}"`);
   });
 
-  it('states the question, the design and the answer at the file\'s design', () => {
+  it("states the question, the design and the answer at the file's design", () => {
     const scenario = JSON.parse(NCT_TEXT);
     expect(html).toContain(`<h1>${escapeHtml(scenario.title)}</h1>`);
     expect(html).toContain(escapeHtml(scenario.description));
@@ -92,22 +92,34 @@ describe('trialsim report', () => {
     for (const a of scenario.assumptions) expect(html).toContain(escapeHtml(a.note));
     for (const path of scenario.sources.flatMap((s) => s.paths)) expect(html).toContain(`<td><code>${path}</code></td>`);
     // The transfer assumption on a cited number is shown next to its source.
-    expect(html).toMatch(/<code>endpoint\.arms\.msc\.mean<\/code><\/td><td>3\.89<\/td><td><strong>Source: <\/strong>[^<]*\[aga-hair-count\] <strong>Also assumed: <\/strong>Transfer assumption/);
+    expect(html).toMatch(
+      /<code>endpoint\.arms\.msc\.mean<\/code><\/td><td>3\.89<\/td><td><strong>Source: <\/strong>[^<]*\[aga-hair-count\] <strong>Also assumed: <\/strong>Transfer assumption/,
+    );
     expect(html).not.toContain('No source given');
   });
 
   it('contains the justification paragraph of src/report/justification.ts', () => {
     const paragraph = /<p class="justification">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
     expect(paragraph).toMatch(/^A sample size of 70 patients \(35 MSC, 35 Saline\) randomized 1:1 gives 9\d\.\d % power/);
-    expect(paragraph).toContain(`estimated from 4,000 simulated trials (trialsim ${ENGINE_VERSION}, xorwow random streams, seed &quot;nct06764329&quot;`);
+    expect(paragraph).toContain(
+      `estimated from 4,000 simulated trials (trialsim ${ENGINE_VERSION}, xorwow random streams, seed &quot;nct06764329&quot;`,
+    );
     expect(paragraph).toContain('NCT06764329 registry record, Detailed Description [aga-hair-count]');
   });
 
   it('has a reproducibility block with the scenario file embedded verbatim, escaped', () => {
-    for (const text of [`trialsim engine</th><td>${ENGINE_VERSION}`, '<code>nct06764329</code>', 'Chunk size</th><td>1000 replicates', 'Replicates per design point</th><td>4000', 'Fast path</th><td>yes']) {
+    for (const text of [
+      `trialsim engine</th><td>${ENGINE_VERSION}`,
+      '<code>nct06764329</code>',
+      'Chunk size</th><td>1000 replicates',
+      'Replicates per design point</th><td>4000',
+      'Fast path</th><td>yes',
+    ]) {
       expect(html).toContain(text);
     }
-    expect(html).toContain('<code>trialsim report scenarios/nct06764329-hair-count.json --html r/report.html --md r/report.md --replicates 4000</code>');
+    expect(html).toContain(
+      '<code>trialsim report scenarios/nct06764329-hair-count.json --html r/report.html --md r/report.md --replicates 4000</code>',
+    );
     expect(html).toMatch(/SHA-256 [0-9a-f]{64}/);
     const embedded = /<pre><code class="language-json">([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1];
     expect(embedded).toBe(escapeHtml(NCT_TEXT));
@@ -149,16 +161,30 @@ describe('trialsim report: hostile text and other scenarios', () => {
 
   it('an assurance scenario: distributions described, fromCI and let values sourced, computed values resolved', async () => {
     const io = fakeIo();
-    expect(await main(['report', 'scenarios/msc-psoriasis-pasi75.json', '--html', 'p.html', '--replicates', '1000', '--sweep', 'design.n=60,100'], io)).toBe(0);
+    expect(
+      await main(
+        ['report', 'scenarios/msc-psoriasis-pasi75.json', '--html', 'p.html', '--replicates', '1000', '--sweep', 'design.n=60,100'],
+        io,
+      ),
+    ).toBe(0);
     const html = io.written['p.html'];
     expect(html).toContain('Beta(6.001, 10.999), centre 0.353');
     expect(html).toMatch(/<code>let\.pasi75<\/code><\/td><td>0\.353<\/td><td><strong>Source: <\/strong>/);
-    expect(html).toMatch(/<code>endpoint\.arms\.placebo\.p<\/code><\/td><td><code>placeboRate<\/code> = 0\.05<\/td><td>Computed from the values it names/);
-    expect(html).toMatch(/At the design in the file \(n = 100\): <strong>assurance 0\.\d{4} \(95 % CI [^)]*\); power at the point estimates 0\.\d{4}/);
+    expect(html).toMatch(
+      /<code>endpoint\.arms\.placebo\.p<\/code><\/td><td><code>placeboRate<\/code> = 0\.05<\/td><td>Computed from the values it names/,
+    );
+    expect(html).toMatch(
+      /At the design in the file \(n = 100\): <strong>assurance 0\.\d{4} \(95 % CI [^)]*\); power at the point estimates 0\.\d{4}/,
+    );
   });
 
   it('usage errors exit 2', async () => {
-    for (const argv of [['report', NCT], ['report', NCT, NCT, '--html', 'x.html'], ['report', NCT, '--html', 'x.html', '--format', 'json'], ['run', NCT, '--html', 'x.html']]) {
+    for (const argv of [
+      ['report', NCT],
+      ['report', NCT, NCT, '--html', 'x.html'],
+      ['report', NCT, '--html', 'x.html', '--format', 'json'],
+      ['run', NCT, '--html', 'x.html'],
+    ]) {
       const io = fakeIo();
       expect(await main(argv, io), argv.join(' ')).toBe(2);
       expect(io.err).toMatch(/^trialsim: .*\n\(see trialsim --help\)\n$/);
@@ -170,14 +196,18 @@ describe('trialsim report: what it simulates', () => {
   it('is refused before it starts when it would cost more than --max-cost, like run, check, size and mde', async () => {
     const io = fakeIo();
     expect(await main(['report', NCT, '--md', 'r.md', '--replicates', '500', '--max-cost', '1e3'], io)).toBe(2);
-    expect(io.err).toMatch(/^scenarios\/nct06764329-hair-count\.json: this run would simulate about .* the limit is 1000; raise it with --max-cost/);
+    expect(io.err).toMatch(
+      /^scenarios\/nct06764329-hair-count\.json: this run would simulate about .* the limit is 1000; raise it with --max-cost/,
+    );
     expect(io.written).toEqual({});
   });
 
-  it('answers the sample size for 0.8 and 0.9 when the expect block is a band, not for the band\'s floor', async () => {
+  it("answers the sample size for 0.8 and 0.9 when the expect block is a band, not for the band's floor", async () => {
     // tacrolimus-maintenance.json expects power in [0.3, 0.5]: a registered trial's power, not a target.
     const io = fakeIo();
-    expect(await main(['report', 'scenarios/tacrolimus-maintenance.json', '--md', 't.md', '--replicates', '300', '--workers', '1'], io)).toBe(0);
+    expect(
+      await main(['report', 'scenarios/tacrolimus-maintenance.json', '--md', 't.md', '--replicates', '300', '--workers', '1'], io),
+    ).toBe(0);
     const md = io.written['t.md'];
     expect(md).toMatch(/Power 0\.8: \*\*\d+ patients to randomize\*\*/);
     expect(md).toMatch(/Power 0\.9: \*\*\d+ patients to randomize\*\*/);
@@ -187,7 +217,11 @@ describe('trialsim report: what it simulates', () => {
 
 describe('the committed example report', () => {
   it('docs/reports/nct06764329-hair-count.{html,md,svg} is what trialsim makes today', async () => {
-    const paths = ['docs/reports/nct06764329-hair-count.html', 'docs/reports/nct06764329-hair-count.md', 'docs/reports/nct06764329-hair-count.svg'];
+    const paths = [
+      'docs/reports/nct06764329-hair-count.html',
+      'docs/reports/nct06764329-hair-count.md',
+      'docs/reports/nct06764329-hair-count.svg',
+    ];
     const io = fakeIo();
     expect(await main(['report', NCT, '--html', paths[0], '--md', paths[1]], io)).toBe(0);
     for (const path of paths) {

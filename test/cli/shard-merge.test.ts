@@ -49,8 +49,24 @@ describe('shard ranges', () => {
         expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(1);
       }
     }
-    expect(rangesTile([{ first: 0, count: 2 }, { first: 3, count: 2 }], 5)).toBe('chunks 2–2 are in no part');
-    expect(rangesTile([{ first: 0, count: 3 }, { first: 2, count: 3 }], 5)).toBe('chunk 2 is in more than one part');
+    expect(
+      rangesTile(
+        [
+          { first: 0, count: 2 },
+          { first: 3, count: 2 },
+        ],
+        5,
+      ),
+    ).toBe('chunks 2–2 are in no part');
+    expect(
+      rangesTile(
+        [
+          { first: 0, count: 3 },
+          { first: 2, count: 3 },
+        ],
+        5,
+      ),
+    ).toBe('chunk 2 is in more than one part');
     expect(rangesTile([{ first: 0, count: 3 }], 5)).toBe('chunks 3–4 are in no part');
   });
 });
@@ -61,7 +77,13 @@ describe('run --shard and merge', () => {
     await main(['run', NCT, '--replicates', '5000', '--format', 'json'], single);
     const parts = await shards(3, NCT, '--replicates', '5000');
     const part1 = JSON.parse(parts['part-1.json']);
-    expect(part1).toMatchObject({ format: 'trialsim-part/1', shard: { index: 1, count: 3 }, engine: ENGINE_VERSION, rng: 'xorwow', chunkSize: 1000 });
+    expect(part1).toMatchObject({
+      format: 'trialsim-part/1',
+      shard: { index: 1, count: 3 },
+      engine: ENGINE_VERSION,
+      rng: 'xorwow',
+      chunkSize: 1000,
+    });
     expect(part1.files[0].fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     // Chunks ⌊(i−1)·5/3⌋ … ⌊i·5/3⌋ − 1: 0, then 1–2, then 3–4.
     expect(part1.files[0].points[0].chunks).toEqual({ first: 0, count: 1 });
@@ -73,7 +95,12 @@ describe('run --shard and merge', () => {
     expect(merged.io.err).toBe('');
     expect(withoutTiming(merged.io.out)).toBe(withoutTiming(single.out));
     // Byte for byte on the counts.
-    const counts = (text: string) => JSON.parse(text).points.map((p: { replicates: number; successes: number; degenerate: number }) => [p.replicates, p.successes, p.degenerate]);
+    const counts = (text: string) =>
+      JSON.parse(text).points.map((p: { replicates: number; successes: number; degenerate: number }) => [
+        p.replicates,
+        p.successes,
+        p.degenerate,
+      ]);
     expect(counts(merged.io.out)).toEqual(counts(single.out));
   });
 
@@ -115,11 +142,17 @@ describe('run --shard and merge', () => {
 describe('merge refuses parts that do not belong together (exit 2)', () => {
   it('a different seed, replicates or scenario value changes the fingerprint', async () => {
     const a = await shards(2, NCT, '--replicates', '2000');
-    for (const other of [['--seed', 'other'], ['--replicates', '3000'], ['--set', 'design.dropout=0.2']]) {
+    for (const other of [
+      ['--seed', 'other'],
+      ['--replicates', '3000'],
+      ['--set', 'design.dropout=0.2'],
+    ]) {
       const b = await shards(2, NCT, '--replicates', '2000', ...other);
       const { code, io } = await merge({ 'a.json': a['part-1.json'], 'b.json': b['part-2.json'] }, 'a.json', 'b.json');
       expect(code, other.join(' ')).toBe(2);
-      expect(io.err, other.join(' ')).toMatch(/^trialsim: merge: (b\.json: scenarios\/nct06764329-hair-count\.json was simulated with other values or settings than in a\.json \(scenario fingerprints differ\)|.*the parts disagree)/);
+      expect(io.err, other.join(' ')).toMatch(
+        /^trialsim: merge: (b\.json: scenarios\/nct06764329-hair-count\.json was simulated with other values or settings than in a\.json \(scenario fingerprints differ\)|.*the parts disagree)/,
+      );
     }
   });
 
@@ -129,7 +162,11 @@ describe('merge refuses parts that do not belong together (exit 2)', () => {
     const cases: Array<[Record<string, string>, string[], RegExp]> = [
       [three, ['part-1.json', 'part-3.json'], /shard 2\/3 missing/],
       [three, ['part-1.json', 'part-2.json', 'part-2.json', 'part-3.json'], /shard 2\/3 is given twice/],
-      [{ 'x.json': three['part-1.json'], 'y.json': two['part-2.json'] }, ['x.json', 'y.json'], /y\.json: shard 2\/2, but x\.json is shard 1\/3/],
+      [
+        { 'x.json': three['part-1.json'], 'y.json': two['part-2.json'] },
+        ['x.json', 'y.json'],
+        /y\.json: shard 2\/2, but x\.json is shard 1\/3/,
+      ],
     ];
     for (const [parts, names, message] of cases) {
       const { code, io } = await merge(parts, ...names);
@@ -141,13 +178,21 @@ describe('merge refuses parts that do not belong together (exit 2)', () => {
 
   it('parts of other engines, hand-edited parts and files that are not parts', async () => {
     const parts = await shards(2, NCT, '--replicates', '2000');
-    const edited = (change: (p: { engine: string; files: Array<{ points: Array<{ counts: { successes: number; replicates: number }; chunks: { first: number } }> }> }) => void) => {
+    const edited = (
+      change: (p: {
+        engine: string;
+        files: Array<{ points: Array<{ counts: { successes: number; replicates: number }; chunks: { first: number } }> }>;
+      }) => void,
+    ) => {
       const p = JSON.parse(parts['part-2.json']);
       change(p);
       return JSON.stringify(p);
     };
     const cases: Array<[string, RegExp]> = [
-      [edited((p) => (p.engine = '9.9.9')), new RegExp(`engine 9\\.9\\.9, but part-1\\.json has engine ${ENGINE_VERSION.replaceAll('.', '\\.')}`)],
+      [
+        edited((p) => (p.engine = '9.9.9')),
+        new RegExp(`engine 9\\.9\\.9, but part-1\\.json has engine ${ENGINE_VERSION.replaceAll('.', '\\.')}`),
+      ],
       [edited((p) => (p.files[0].points[0].counts.successes = p.files[0].points[0].counts.replicates + 1)), /points\[0\]: expected/],
       [edited((p) => (p.files[0].points[0].chunks.first = 0)), /chunk 0 is in more than one part/],
       ['{"format": "trialsim/1"}', /format: got "trialsim\/1"; allowed: "trialsim-part\/1"/],
@@ -176,7 +221,12 @@ describe('merge refuses parts that do not belong together (exit 2)', () => {
     const io = fakeIo();
     await main(['run', NCT, '--shard', '1/2', '--precision', '0.01'], io);
     expect(io.err).toContain('--shard cannot be combined with --precision');
-    const fromFile = fakeIo({ 'adaptive.json': JSON.stringify({ ...JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(NCT, 'utf8'))), simulation: { replicates: 10000, seed: 's', precision: 0.01 } }) });
+    const fromFile = fakeIo({
+      'adaptive.json': JSON.stringify({
+        ...JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(NCT, 'utf8'))),
+        simulation: { replicates: 10000, seed: 's', precision: 0.01 },
+      }),
+    });
     expect(await main(['run', 'adaptive.json', '--shard', '1/2'], fromFile)).toBe(2);
     expect(fromFile.err).toContain('simulation.precision');
   });
@@ -194,10 +244,14 @@ describe('the worker pool runs a chunk range', () => {
     const ranges = [1, 2, 3].map((index) => shardChunkRange({ index, count: 3 }, total));
     const results = await pool.runPoints(ranges.map((chunks, i) => ({ scenario, replicates: 7_500, chunks, label: `shard ${i + 1}` })));
     const reference = ranges.map((chunks) => runPoint(scenario, { replicates: 7_500, chunks }));
-    expect(results.map((r) => [r.replicates, r.successes, r.degenerate])).toEqual(reference.map((r) => [r.replicates, r.successes, r.degenerate]));
+    expect(results.map((r) => [r.replicates, r.successes, r.degenerate])).toEqual(
+      reference.map((r) => [r.replicates, r.successes, r.degenerate]),
+    );
     const whole = runPoint(scenario, { replicates: 7_500 });
     expect(results.reduce((s, r) => s + r.successes, 0)).toBe(whole.successes);
     expect(results.reduce((s, r) => s + r.replicates, 0)).toBe(7_500);
-    await expect(pool.runPoints([{ scenario, replicates: 7_500, precision: 0.01, chunks: ranges[0], label: 'bad' }])).rejects.toThrow(/chunk range cannot be combined with adaptive precision/);
+    await expect(pool.runPoints([{ scenario, replicates: 7_500, precision: 0.01, chunks: ranges[0], label: 'bad' }])).rejects.toThrow(
+      /chunk range cannot be combined with adaptive precision/,
+    );
   });
 });

@@ -46,9 +46,16 @@ describe('trialsim size', () => {
 
   it('one search per point of --sweep, as a table, CSV or JSON array', async () => {
     const io = fakeIo();
-    expect(await main(['size', NCT, '--power', '0.8', '--replicates', '2000', '--sweep', 'endpoint.arms.saline.sd=1.97,3.01', '--format', 'csv'], io)).toBe(0);
+    expect(
+      await main(
+        ['size', NCT, '--power', '0.8', '--replicates', '2000', '--sweep', 'endpoint.arms.saline.sd=1.97,3.01', '--format', 'csv'],
+        io,
+      ),
+    ).toBe(0);
     const lines = io.out.trim().split('\n');
-    expect(lines[0]).toBe('endpoint.arms.saline.sd,target,n,per arm,power,ci95 low,ci95 high,n one step below,power one step below,n randomized,closed form n,evaluations');
+    expect(lines[0]).toBe(
+      'endpoint.arms.saline.sd,target,n,per arm,power,ci95 low,ci95 high,n one step below,power one step below,n randomized,closed form n,evaluations',
+    );
     expect(lines).toHaveLength(3);
     const [small, large] = lines.slice(1).map((l) => Number(l.split(',')[2]));
     expect(large).toBeGreaterThan(small);
@@ -65,7 +72,8 @@ describe('trialsim size', () => {
     expect(await main(['size', NCT, '--power', '0.9', '--replicates', '2000', '--svg', 'size.svg'], io)).toBe(0);
     const svg = io.written['size.svg'];
     expect(svg).toMatch(/^<\?xml .*\?>\n<svg /);
-    for (const part of ['class="power-curve"', 'class="wilson-band"', 'class="target"', 'class="chosen"', 'target 0.9']) expect(svg).toContain(part);
+    for (const part of ['class="power-curve"', 'class="wilson-band"', 'class="target"', 'class="chosen"', 'target 0.9'])
+      expect(svg).toContain(part);
     const small = fakeIo();
     expect(await main(['size', NCT, '--power', '0.9', '--replicates', '2000', '--max-n', '20'], small)).toBe(1);
     expect(small.out).toMatch(/not reached with n ≤ 20 \(largest tried: 20, power 0\.\d{4}\); raise --max-n/);
@@ -75,7 +83,9 @@ describe('trialsim size', () => {
     const io = fakeIo();
     const argv = ['size', NCT, '--power', '0.8', '--replicates', '500', '--max-n', '400', '--set', 'endpoint.arms.msc.mean=1.44'];
     expect(await main(argv, io)).toBe(1);
-    expect(io.out).toMatch(/not reached with n ≤ 400 \(largest tried: 400, power 0\.0\d{3}\); the power stays near α = 0\.05: is there an effect to detect\?/);
+    expect(io.out).toMatch(
+      /not reached with n ≤ 400 \(largest tried: 400, power 0\.0\d{3}\); the power stays near α = 0\.05: is there an effect to detect\?/,
+    );
   });
 
   it('usage errors exit 2 with one line', async () => {
@@ -109,7 +119,9 @@ describe('trialsim mde', () => {
 
   it('--sweep design.n gives the effect by n, smaller with more patients', async () => {
     const io = fakeIo();
-    expect(await main(['mde', NCT, '--power', '0.8', '--replicates', '2000', '--sweep', 'design.n=40,80,160', '--format', 'json'], io)).toBe(0);
+    expect(
+      await main(['mde', NCT, '--power', '0.8', '--replicates', '2000', '--sweep', 'design.n=40,80,160', '--format', 'json'], io),
+    ).toBe(0);
     const effects = JSON.parse(io.out).map((r: { effect: number }) => r.effect);
     expect(effects).toHaveLength(3);
     expect(effects[0]).toBeGreaterThan(effects[1]);
@@ -121,7 +133,12 @@ describe('trialsim mde', () => {
       format: 'trialsim/1',
       title: 'ordinal',
       design: { kind: 'parallel', arms: [{ id: 't' }, { id: 'c', control: true }], n: 40 },
-      endpoint: { kind: 'ordinal', better: 'higher', categories: ['a', 'b', 'c'], arms: { t: { probs: [0.2, 0.3, 0.5] }, c: { probs: [0.4, 0.3, 0.3] } } },
+      endpoint: {
+        kind: 'ordinal',
+        better: 'higher',
+        categories: ['a', 'b', 'c'],
+        arms: { t: { probs: [0.2, 0.3, 0.5] }, c: { probs: [0.4, 0.3, 0.3] } },
+      },
       analysis: { test: 'mann-whitney' },
     };
     const io = fakeIo({ 'ordinal.json': JSON.stringify(ordinal) });
@@ -133,7 +150,12 @@ describe('trialsim mde', () => {
 describe('sweeps and curves from the command line', () => {
   it('--sweep replaces the file\u2019s sweep; two make a grid with one row per point', async () => {
     const io = fakeIo();
-    expect(await main(['run', NCT, '--replicates', '1000', '--sweep', 'design.n=20:60:20', '--sweep', 'design.dropout=0,0.2', '--format', 'csv'], io)).toBe(0);
+    expect(
+      await main(
+        ['run', NCT, '--replicates', '1000', '--sweep', 'design.n=20:60:20', '--sweep', 'design.dropout=0,0.2', '--format', 'csv'],
+        io,
+      ),
+    ).toBe(0);
     const lines = io.out.trim().split('\n');
     expect(lines[0]).toBe('design.n,design.dropout,power,ci95 low,ci95 high,mcse,replicates,degenerate');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['20,0', '20,0.2', '40,0', '40,0.2', '60,0', '60,0.2']);
@@ -150,7 +172,12 @@ describe('sweeps and curves from the command line', () => {
 
   it('run --svg draws a family for a grid, marks the file\u2019s n and uses the file\u2019s expect as target', async () => {
     const io = fakeIo();
-    expect(await main(['run', NCT, '--replicates', '1000', '--sweep', 'design.n=40:100:30', '--sweep', 'design.dropout=0,0.2', '--svg', 'grid.svg'], io)).toBe(0);
+    expect(
+      await main(
+        ['run', NCT, '--replicates', '1000', '--sweep', 'design.n=40:100:30', '--sweep', 'design.dropout=0,0.2', '--svg', 'grid.svg'],
+        io,
+      ),
+    ).toBe(0);
     const svg = io.written['grid.svg'];
     expect(svg.match(/<path/g)!.length).toBeGreaterThanOrEqual(4);
     expect(svg).toContain('design.dropout = 0.2');

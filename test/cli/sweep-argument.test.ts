@@ -16,7 +16,17 @@ describe('--sweep arguments', () => {
   });
 
   it('rejects malformed ranges with a one-line reason', () => {
-    for (const bad of ['design.n', 'design.n=', 'design.n=20:10:5', 'design.n=1:10:0', 'design.n=1:2', 'design.n=a:b:c', 'design.n=1,,2', 'design.n=0:1000000:1', '..=1']) {
+    for (const bad of [
+      'design.n',
+      'design.n=',
+      'design.n=20:10:5',
+      'design.n=1:10:0',
+      'design.n=1:2',
+      'design.n=a:b:c',
+      'design.n=1,,2',
+      'design.n=0:1000000:1',
+      '..=1',
+    ]) {
       expect(() => parseSweepArgument(bad), bad).toThrow(/^--sweep /);
     }
   });

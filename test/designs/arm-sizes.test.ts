@@ -13,7 +13,13 @@ describe('armSizes', () => {
   });
   it('always sums to n', () => {
     for (let n = 2; n < 200; n++) {
-      for (const allocation of [[1, 1], [2, 1], [1, 3], [1, 1, 1], [0.3, 0.7]]) {
+      for (const allocation of [
+        [1, 1],
+        [2, 1],
+        [1, 3],
+        [1, 1, 1],
+        [0.3, 0.7],
+      ]) {
         expect(armSizes(n, allocation).reduce((s, k) => s + k, 0)).toBe(n);
       }
     }

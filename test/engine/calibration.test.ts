@@ -21,9 +21,7 @@ const allCases: CalibrationCase[] = fixtures.flatMap(({ fixture }) => fixture.ca
 
 describe('calibration fixtures', () => {
   it('cover every test on every design × endpoint it supports', () => {
-    const covered = new Set(
-      allCases.map((c) => `${c.scenario.analysis.test} / ${c.scenario.design.kind} / ${c.scenario.endpoint.kind}`),
-    );
+    const covered = new Set(allCases.map((c) => `${c.scenario.analysis.test} / ${c.scenario.design.kind} / ${c.scenario.endpoint.kind}`));
     const missing = TESTS.flatMap((t) => t.fits.map(([d, e]) => `${t.id} / ${d} / ${e}`)).filter((k) => !covered.has(k));
     expect(missing).toEqual([]);
   });
@@ -58,9 +56,7 @@ for (const { file, fixture } of fixtures) {
           `vs exact size ${fmt(c.size)}; tolerance ${fmt(tol)}`;
         expect(Math.abs(result.power - c.size), msg).toBeLessThanOrEqual(tol);
         if (c.conservative) {
-          expect(result.power, `${msg}; must not exceed alpha + 4 MC SE`).toBeLessThanOrEqual(
-            c.alpha + mcTolerance(c.alpha, R),
-          );
+          expect(result.power, `${msg}; must not exceed alpha + 4 MC SE`).toBeLessThanOrEqual(c.alpha + mcTolerance(c.alpha, R));
         }
       });
     }

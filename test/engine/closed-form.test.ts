@@ -29,11 +29,15 @@ describe(`closed-form sample sizes against R (${fixture.generator.tool})`, () =>
   for (const c of fixture.sampleSizes) {
     it(`${c.description}: ${c.n} (${c.source} = ${c.nContinuous.toFixed(3)})`, () => {
       const scenario =
-        c.design === 'two-sample' ? twoSampleScenario(c.d!)
-        : c.design === 'paired' ? pairedScenario(c.d!, c.rho!)
-        : c.design === 'one-sample' ? oneSampleScenario(c.d!)
-        : c.design === 'two-proportions' ? twoProportionScenario(c.p1!, c.p2!, 'chi-square')
-        : twoProportionScenario(c.p1!, c.p2!, 'fisher-exact');
+        c.design === 'two-sample'
+          ? twoSampleScenario(c.d!)
+          : c.design === 'paired'
+            ? pairedScenario(c.d!, c.rho!)
+            : c.design === 'one-sample'
+              ? oneSampleScenario(c.d!)
+              : c.design === 'two-proportions'
+                ? twoProportionScenario(c.p1!, c.p2!, 'chi-square')
+                : twoProportionScenario(c.p1!, c.p2!, 'fisher-exact');
       const { n, method } = closedN(scenario, c.power);
       expect(n).toBe(c.n);
       expect(method).toMatch(c.design.startsWith('two-proportions') ? /normal approximation/ : /noncentral t/);

@@ -12,9 +12,22 @@ import { loadScenario } from '../../src/scenario/load.js';
 
 const R = 2000;
 const file = (design: object, endpoint: object, analysis: object, fastPath = false) =>
-  JSON.stringify({ format: 'trialsim/1', title: 'degenerate', design, endpoint, analysis, simulation: { replicates: R, seed: 'degenerate', fastPath } });
+  JSON.stringify({
+    format: 'trialsim/1',
+    title: 'degenerate',
+    design,
+    endpoint,
+    analysis,
+    simulation: { replicates: R, seed: 'degenerate', fastPath },
+  });
 const par = (n: number, dropout = 0) => ({ kind: 'parallel', arms: [{ id: 't' }, { id: 'c', control: true }], n, dropout });
-const within = (n: number, dropout = 0) => ({ kind: 'within-patient', arms: [{ id: 't' }, { id: 'c', control: true }], n, correlation: 0.5, dropout });
+const within = (n: number, dropout = 0) => ({
+  kind: 'within-patient',
+  arms: [{ id: 't' }, { id: 'c', control: true }],
+  n,
+  correlation: 0.5,
+  dropout,
+});
 const single = (n: number, dropout = 0) => ({ kind: 'single-arm', arms: [{ id: 't' }], n, dropout });
 const cont = { kind: 'continuous', better: 'higher', arms: { t: { mean: 1, sd: 1 }, c: { mean: 0, sd: 1 } } };
 const cont1 = { kind: 'continuous', better: 'higher', arms: { t: { mean: 1, sd: 1 } } };
@@ -46,7 +59,10 @@ const cases: Array<[string, string]> = [
   ['mcnemar (asymptotic), p = 0 in both arms (no discordant pairs)', file(within(20), bin(0, 0), { test: 'mcnemar' })],
   ['mcnemar (asymptotic), no completers', file(within(2, 0.9), bin(0.5, 0.2), { test: 'mcnemar' })],
   ['mcnemar-exact, no completers', file(within(2, 0.9), bin(0.5, 0.2), { test: 'mcnemar-exact' })],
-  ['binomial-exact, no completers', file(single(2, 0.9), { kind: 'binary', better: 'higher', arms: { t: { p: 0.5 } } }, { test: 'binomial-exact', null: 0.3 })],
+  [
+    'binomial-exact, no completers',
+    file(single(2, 0.9), { kind: 'binary', better: 'higher', arms: { t: { p: 0.5 } } }, { test: 'binomial-exact', null: 0.3 }),
+  ],
   [
     'three arms (holm), n = 6 with dropout 0.9',
     JSON.stringify({

@@ -66,7 +66,10 @@ describe('sufficient-statistics fast path', () => {
 
   it("keeps Student's t at its exact size α under the null", () => {
     const base = parallelContinuous(20, 'student-t');
-    const nullScenario: ResolvedScenario = { ...base, endpoint: { ...base.endpoint, arms: { msc: { mean: 0, sd: 2 }, saline: { mean: 0, sd: 2 } } } as ResolvedScenario['endpoint'] };
+    const nullScenario: ResolvedScenario = {
+      ...base,
+      endpoint: { ...base.endpoint, arms: { msc: { mean: 0, sd: 2 }, saline: { mean: 0, sd: 2 } } } as ResolvedScenario['endpoint'],
+    };
     const r = runPoint(withFastPath(nullScenario, true, 100_000));
     expect(Math.abs(r.power - 0.05)).toBeLessThan(4 * Math.sqrt((0.05 * 0.95) / 100_000));
   });

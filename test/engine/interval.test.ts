@@ -14,6 +14,6 @@ describe('Wilson interval', () => {
     expect(wilsonInterval(0, 50)[1]).toBeGreaterThan(0);
   });
   it('MCSE is √(p(1 − p)/R)', () => {
-    expect(monteCarloStandardError(9312, 10000)).toBeCloseTo(Math.sqrt(0.9312 * 0.0688 / 10000), 12);
+    expect(monteCarloStandardError(9312, 10000)).toBeCloseTo(Math.sqrt((0.9312 * 0.0688) / 10000), 12);
   });
 });

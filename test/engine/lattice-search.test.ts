@@ -38,7 +38,13 @@ function smallest(power: (k: number) => ReturnType<typeof pointResult>, target: 
 }
 
 describe('searchLattice', () => {
-  for (const [d, target] of [[0.5, 0.8], [0.5, 0.9], [0.3, 0.8], [1.2, 0.9], [0.2, 0.95]] as const) {
+  for (const [d, target] of [
+    [0.5, 0.8],
+    [0.5, 0.9],
+    [0.3, 0.8],
+    [1.2, 0.9],
+    [0.2, 0.95],
+  ] as const) {
     const truth = smallest(twoSample(d), target);
     it(`d = ${d}, target ${target}: finds ${truth} per arm from the answer, from 1/3 of it and from 3 times it, in ≤ 12 evaluations`, async () => {
       for (const start of [truth, Math.max(1, Math.round(truth / 3)), truth * 3]) {
@@ -71,7 +77,8 @@ describe('searchLattice', () => {
 
   it('grows its steps geometrically on a plateauing curve (assurance), where the probit model is too timid', async () => {
     // Assurance that creeps towards 0.96: reaches 0.95 only at k = 1 + ⌈ln(0.96/0.01)·150⌉.
-    const plateau = (k: number) => pointResult({ replicates: R, successes: Math.round(R * 0.96 * (1 - Math.exp(-k / 150)) * 1e6) / 1e6, degenerate: 0 });
+    const plateau = (k: number) =>
+      pointResult({ replicates: R, successes: Math.round(R * 0.96 * (1 - Math.exp(-k / 150)) * 1e6) / 1e6, degenerate: 0 });
     const truth = smallest(plateau, 0.95);
     const r = await search(plateau, 0.95, 30);
     expect(r.k).toBe(truth);

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { closedFormEffect, effectLattice, latticeEffect, latticeValue, withEffect, type EffectLattice } from '../../src/engine/mde-search.js';
-import { loadSizeFixture, pairedScenario, twoProportionScenario, twoSampleScenario, type ClosedFormsFixture } from '../fixtures/size/load.js';
+import {
+  closedFormEffect,
+  effectLattice,
+  latticeEffect,
+  latticeValue,
+  withEffect,
+  type EffectLattice,
+} from '../../src/engine/mde-search.js';
+import {
+  loadSizeFixture,
+  pairedScenario,
+  twoProportionScenario,
+  twoSampleScenario,
+  type ClosedFormsFixture,
+} from '../fixtures/size/load.js';
 
 const fixture = loadSizeFixture<ClosedFormsFixture>('closed-forms-r.json');
 
@@ -8,7 +21,15 @@ describe('the effect lattice of mde', () => {
   it('moves the active arm\u2019s mean from the control in round steps of 0.1–1 % of the SD (0.01 at SD 1), in the direction of benefit', () => {
     const scenario = twoSampleScenario(0.5, 70);
     const lattice = effectLattice(scenario) as EffectLattice;
-    expect(lattice).toMatchObject({ kind: 'mean', arm: 'trt', path: 'endpoint.arms.trt.mean', reference: 0, direction: 1, unit: 0.01, fileEffect: 0.5 });
+    expect(lattice).toMatchObject({
+      kind: 'mean',
+      arm: 'trt',
+      path: 'endpoint.arms.trt.mean',
+      reference: 0,
+      direction: 1,
+      unit: 0.01,
+      fileEffect: 0.5,
+    });
     const moved = withEffect(scenario, lattice, 37);
     expect(moved.endpoint.kind === 'continuous' && moved.endpoint.arms.trt.mean).toBe(0.37);
     expect(latticeEffect(lattice, 3)).toBe(0.03);

@@ -23,7 +23,12 @@ describe('fillParameters', () => {
     const base = withinPatientContinuous(10, 0.02, 0.5);
     const uncertain: ResolvedScenario = {
       ...base,
-      design: { ...base.design, correlation: { dist: 'normal', mean: 0.9, sd: 0.1 }, dropout: { dist: 'normal', mean: 0.5, sd: 0.1 }, spillover: { dist: 'normal', mean: 0.5, sd: 0.1 } },
+      design: {
+        ...base.design,
+        correlation: { dist: 'normal', mean: 0.9, sd: 0.1 },
+        dropout: { dist: 'normal', mean: 0.5, sd: 0.1 },
+        spillover: { dist: 'normal', mean: 0.5, sd: 0.1 },
+      },
     } as ResolvedScenario;
     const high = filled(uncertain, () => 2);
     expect([high.correlation, high.dropout, high.spillover]).toEqual([0.999, 0.999, 1]);

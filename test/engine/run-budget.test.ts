@@ -42,7 +42,9 @@ describe('trialCost', () => {
   it('weighs dearer analyses: rank tests sort, exact tests on large trials build a null distribution per table', () => {
     const t = trialCost(parallelContinuous(1000));
     expect(trialCost(parallelContinuous(1000, 'mann-whitney'))).toBeGreaterThan(10 * (t - TRIAL_BASE - 2 * ARM_COST));
-    expect(trialCost(parallelBinary(100_000, 0.5, 0.4))).toBeGreaterThan(25 * trialCost(parallelBinary(100_000, 0.5, 0.4, 'chi-square')) / 2);
+    expect(trialCost(parallelBinary(100_000, 0.5, 0.4))).toBeGreaterThan(
+      (25 * trialCost(parallelBinary(100_000, 0.5, 0.4, 'chi-square'))) / 2,
+    );
     // Several arms: each comparison beyond the first costs an exact p-value.
     expect(trialCost(threeArm(90, 'any', 'holm'))).toBeGreaterThan(TRIAL_BASE + 3 * ARM_COST + 90);
   });
@@ -98,6 +100,11 @@ describe('checkRunBudget', () => {
   });
 
   it('formats costs compactly', () => {
-    expect([formatCost(999_999), formatCost(2e10), formatCost(4.24e11), formatCost(Infinity)]).toEqual(['999999', '2e10', '4.2e11', 'Infinity']);
+    expect([formatCost(999_999), formatCost(2e10), formatCost(4.24e11), formatCost(Infinity)]).toEqual([
+      '999999',
+      '2e10',
+      '4.2e11',
+      'Infinity',
+    ]);
   });
 });

@@ -22,7 +22,12 @@ describe('the sample-size lattice', () => {
   });
 
   it('steps through n in whole patients per arm, in the allocation ratio, and agrees with armSizes', () => {
-    for (const allocation of [[1, 1], [2, 1], [1.5, 1], [1, 1, 2]]) {
+    for (const allocation of [
+      [1, 1],
+      [2, 1],
+      [1.5, 1],
+      [1, 1, 2],
+    ]) {
       const design = parallel(allocation);
       const lattice = sizeLattice(design, 10_000);
       for (const k of [1, 2, 7, 50]) {

@@ -29,8 +29,28 @@ function seed(file: SeedFile): string {
 
 /** Numbers the papers print as words. */
 const WORDS: Record<string, number> = {
-  none: 0, zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  none: 0,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
 };
 
 /**
@@ -99,15 +119,48 @@ describe('evidence library', () => {
 
   it('has every entry the brief and EVIDENCE.md ask for', () => {
     const required = [
-      'aga-hair-count', 'aga-hair-diameter', 'nct06764329-design',
-      'rdeb-bebss', 'rdeb-tbsa', 'rdeb-blister-count', 'rdeb-pain-vas', 'rdeb-itch-vas', 'rdeb-qoleb', 'rdeb-bm-msc',
-      'ssc-mrss', 'nbuvb-alone-25', 'tci-maintenance', 'tci-adverse',
-      'ncecs-vs-ha', 'ncecs-site-prep', 'ncecs-stability', 'ncecs-lesions',
-      'msc-psoriasis-pasi75', 'msc-psoriasis-pasi90', 'msc-psoriasis-pasi50', 'msc-ad-easi50', 'msc-ad-easi75', 'msc-ad-easi50-bm',
-      'msc-urticaria', 'msc-aa-controlled', 'msc-aa-regrowth', 'msc-sle-remission', 'msc-sle-complete-remission',
-      'msc-ae-mild', 'msc-ae-moderate-severe',
+      'aga-hair-count',
+      'aga-hair-diameter',
+      'nct06764329-design',
+      'rdeb-bebss',
+      'rdeb-tbsa',
+      'rdeb-blister-count',
+      'rdeb-pain-vas',
+      'rdeb-itch-vas',
+      'rdeb-qoleb',
+      'rdeb-bm-msc',
+      'ssc-mrss',
+      'nbuvb-alone-25',
+      'tci-maintenance',
+      'tci-adverse',
+      'ncecs-vs-ha',
+      'ncecs-site-prep',
+      'ncecs-stability',
+      'ncecs-lesions',
+      'msc-psoriasis-pasi75',
+      'msc-psoriasis-pasi90',
+      'msc-psoriasis-pasi50',
+      'msc-ad-easi50',
+      'msc-ad-easi75',
+      'msc-ad-easi50-bm',
+      'msc-urticaria',
+      'msc-aa-controlled',
+      'msc-aa-regrowth',
+      'msc-sle-remission',
+      'msc-sle-complete-remission',
+      'msc-ae-mild',
+      'msc-ae-moderate-severe',
     ];
-    for (const group of ['alone-all', 'alone-children', 'alone-face-neck', 'alone-trunk-extremities', 'alone-hands-feet', 'photo-all', 'photo-face-neck', 'photo-trunk-extremities']) {
+    for (const group of [
+      'alone-all',
+      'alone-children',
+      'alone-face-neck',
+      'alone-trunk-extremities',
+      'alone-hands-feet',
+      'photo-all',
+      'photo-face-neck',
+      'photo-trunk-extremities',
+    ]) {
       for (const t of [25, 50, 75]) required.push(`tci-${group}-${t}`);
     }
     const missing = required.filter((id) => getEvidence(id) === undefined);

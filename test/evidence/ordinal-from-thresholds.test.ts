@@ -48,8 +48,14 @@ describe('ordinalFromThresholds', () => {
         throw new Error(`${stem}-${t} is missing or of an unexpected form`);
       });
       const p = ordinalFromThresholds(atLeast);
-      expect(p.every((q) => q >= 0), stem).toBe(true);
-      expect(p.reduce((a, b) => a + b, 0), stem).toBeCloseTo(1, 12);
+      expect(
+        p.every((q) => q >= 0),
+        stem,
+      ).toBe(true);
+      expect(
+        p.reduce((a, b) => a + b, 0),
+        stem,
+      ).toBeCloseTo(1, 12);
     }
   });
 });

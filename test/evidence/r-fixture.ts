@@ -5,8 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 
-export interface SdCase { name: string; call: string; lower: number; upper: number; n: number; level: number; sd: number }
-export interface NormalCase { name: string; call: string; estimate: number; lower: number; upper: number; level: number; mean: number; sd: number }
+export interface SdCase {
+  name: string;
+  call: string;
+  lower: number;
+  upper: number;
+  n: number;
+  level: number;
+  sd: number;
+}
+export interface NormalCase {
+  name: string;
+  call: string;
+  estimate: number;
+  lower: number;
+  upper: number;
+  level: number;
+  mean: number;
+  sd: number;
+}
 export interface BetaCase {
   name: string;
   call: string;
@@ -22,7 +39,12 @@ export interface BetaCase {
   fittedUpper: number;
   mismatch: number;
 }
-export interface OrdinalCase { name: string; call: string; atLeast: number[]; probs: number[] }
+export interface OrdinalCase {
+  name: string;
+  call: string;
+  atLeast: number[];
+  probs: number[];
+}
 
 interface Fixture {
   generator: { tool: string; version: string; script: string };

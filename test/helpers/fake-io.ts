@@ -22,7 +22,8 @@ export function fakeIo(files: Record<string, string> = {}): CliIo & { out: strin
     sha256Hex: (text: string) => createHash('sha256').update(text, 'utf8').digest('hex'),
     simulator: (): Simulator => ({
       size: 1,
-      runPoints: async (points) => points.map((p) => runPoint(p.scenario, { replicates: p.replicates, chunks: p.chunks, precision: p.precision })),
+      runPoints: async (points) =>
+        points.map((p) => runPoint(p.scenario, { replicates: p.replicates, chunks: p.chunks, precision: p.precision })),
       close: () => undefined,
     }),
   };

@@ -26,7 +26,7 @@ export function parallelContinuous(n = 70, test: ResolvedAnalysis['test'] = 'wel
       arms: { msc: { mean: 3.89, sd: 3.01 }, saline: { mean: 1.44, sd: 1.97 } },
     },
     analysis: analysis(test),
-    simulation: { replicates, seed: "test", fastPath: false },
+    simulation: { replicates, seed: 'test', fastPath: false },
   };
 }
 

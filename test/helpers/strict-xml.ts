@@ -29,7 +29,13 @@ function decode(raw: string, where: string): string {
     const num = /^#(\d+)$/.exec(body) ?? /^#x([0-9a-fA-F]+)$/.exec(body);
     if (!num) throw new Error(`${where}: unknown entity &${body};`);
     const code = parseInt(num[1], body.startsWith('#x') ? 16 : 10);
-    const ok = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const ok =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!ok) throw new Error(`${where}: character reference to a character XML forbids`);
     return String.fromCodePoint(code);
   });
@@ -47,7 +53,8 @@ export function parseStrictXml(xml: string): XmlElement {
   if (xml.startsWith('<?xml')) {
     const end = xml.indexOf('?>');
     if (end < 0) fail('unterminated XML declaration');
-    if (!/^<\?xml version="1\.[0-9]"( encoding="[A-Za-z][\w.-]*")?( standalone="(yes|no)")?\s*\?>$/.test(xml.slice(0, end + 2))) fail('malformed XML declaration');
+    if (!/^<\?xml version="1\.[0-9]"( encoding="[A-Za-z][\w.-]*")?( standalone="(yes|no)")?\s*\?>$/.test(xml.slice(0, end + 2)))
+      fail('malformed XML declaration');
     i = end + 2;
   }
   const skipMisc = () => {

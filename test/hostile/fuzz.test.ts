@@ -127,7 +127,9 @@ describe('CLI: exits 0, 1 or 2 on generated files, never a crash', () => {
     }
     if (r.args[0] === 'run' && r.code === 0) {
       const json = JSON.parse(r.stdout);
-      for (const p of (Array.isArray(json) ? json : [json]).flatMap((x: { points: unknown[] }) => x.points) as Array<Record<string, unknown>>) {
+      for (const p of (Array.isArray(json) ? json : [json]).flatMap((x: { points: unknown[] }) => x.points) as Array<
+        Record<string, unknown>
+      >) {
         const value = (p.power ?? p.assurance) as number;
         expect(Number.isFinite(value), where).toBe(true);
         expect(typeof p.degenerate, where).toBe('number');

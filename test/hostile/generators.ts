@@ -64,7 +64,23 @@ export const nastyStrings = fc.constantFrom(
 
 const keys = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'n', 'kind', 'arms', 'sweep', 'let', 'normal', 'beta', 'fromCI', 'evidence', 'design.n', 'control', 'probs'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'n',
+    'kind',
+    'arms',
+    'sweep',
+    'let',
+    'normal',
+    'beta',
+    'fromCI',
+    'evidence',
+    'design.n',
+    'control',
+    'probs',
+  ),
 );
 
 /** Any value a mutation may put somewhere. */

@@ -10,7 +10,9 @@ describe('latent bivariate normal', () => {
       const a = new Float64Array(n);
       const b = new Float64Array(n);
       fillCorrelatedPairs(seededXorwow(`rho${rho}`), seededXorwow(`rho${rho} second`), a, b, n, rho);
-      let sab = 0, saa = 0, sbb = 0;
+      let sab = 0,
+        saa = 0,
+        sbb = 0;
       for (let i = 0; i < n; i++) {
         sab += a[i] * b[i];
         saa += a[i] * a[i];
@@ -18,7 +20,7 @@ describe('latent bivariate normal', () => {
       }
       const r = sab / Math.sqrt(saa * sbb);
       // SE of r ≈ (1 − ρ²)/√n
-      expect(Math.abs(r - rho)).toBeLessThan(4 * (1 - rho * rho) / Math.sqrt(n) + 1e-4);
+      expect(Math.abs(r - rho)).toBeLessThan((4 * (1 - rho * rho)) / Math.sqrt(n) + 1e-4);
     }
   });
   it('cut at Φ⁻¹(1 − p) gives a binary outcome with probability p', () => {

@@ -3,7 +3,8 @@ import { seededXorwow } from '../../src/random/xorwow.js';
 import { beta, drawParameter, gamma } from '../../src/random/distributions.js';
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
-  let s = 0, s2 = 0;
+  let s = 0,
+    s2 = 0;
   for (let i = 0; i < n; i++) {
     const x = draw();
     s += x;
@@ -36,7 +37,7 @@ describe('parameter distributions', () => {
   it('normal and lognormal parameters have their stated moments', () => {
     const rng = seededXorwow('param');
     const normal = moments(() => drawParameter(rng, { dist: 'normal', mean: 0.5, sd: 0.2 }), n);
-    expect(Math.abs(normal.mean - 0.5)).toBeLessThan(4 * 0.2 / Math.sqrt(n));
+    expect(Math.abs(normal.mean - 0.5)).toBeLessThan((4 * 0.2) / Math.sqrt(n));
     const logn = moments(() => drawParameter(rng, { dist: 'lognormal', meanlog: 0, sdlog: 0.25 }), n);
     expect(Math.abs(logn.mean - Math.exp(0.25 ** 2 / 2))).toBeLessThan(0.003);
   });

@@ -27,11 +27,20 @@ describe('standardNormal (ziggurat)', () => {
   });
 
   it('has mean 0, variance 1, skewness 0 and kurtosis 3 within sampling error', () => {
-    let m1 = 0, m2 = 0, m3 = 0, m4 = 0;
+    let m1 = 0,
+      m2 = 0,
+      m3 = 0,
+      m4 = 0;
     for (const x of sample) {
-      m1 += x; m2 += x * x; m3 += x ** 3; m4 += x ** 4;
+      m1 += x;
+      m2 += x * x;
+      m3 += x ** 3;
+      m4 += x ** 4;
     }
-    m1 /= n; m2 /= n; m3 /= n; m4 /= n;
+    m1 /= n;
+    m2 /= n;
+    m3 /= n;
+    m4 /= n;
     expect(Math.abs(m1)).toBeLessThan(4 / Math.sqrt(n));
     expect(Math.abs(m2 - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
     expect(Math.abs(m3)).toBeLessThan(4 * Math.sqrt(15 / n));

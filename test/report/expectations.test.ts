@@ -6,9 +6,23 @@ import { wilsonInterval } from '../../src/engine/interval.js';
 
 describe('expectations of an expect block', () => {
   it('lists power, assurance and sample size in a fixed order', () => {
-    const list = expectationsOf({ sampleSize: { power: 0.9, atMost: 60 }, assurance: { atMost: 0.95 }, power: { atMost: 0.9, atLeast: 0.8 } });
-    expect(list.map(describeExpectation)).toEqual(['power \u2265 0.8', 'power \u2264 0.9', 'assurance \u2264 0.95', 'sample size for power 0.9 \u2264 60']);
-    expect(list.map(expectationPath)).toEqual(['expect.power.atLeast', 'expect.power.atMost', 'expect.assurance.atMost', 'expect.sampleSize']);
+    const list = expectationsOf({
+      sampleSize: { power: 0.9, atMost: 60 },
+      assurance: { atMost: 0.95 },
+      power: { atMost: 0.9, atLeast: 0.8 },
+    });
+    expect(list.map(describeExpectation)).toEqual([
+      'power \u2265 0.8',
+      'power \u2264 0.9',
+      'assurance \u2264 0.95',
+      'sample size for power 0.9 \u2264 60',
+    ]);
+    expect(list.map(expectationPath)).toEqual([
+      'expect.power.atLeast',
+      'expect.power.atMost',
+      'expect.assurance.atMost',
+      'expect.sampleSize',
+    ]);
     expect(expectationsOf(undefined)).toEqual([]);
     expect(expectationsOf({})).toEqual([]);
   });
@@ -43,8 +57,16 @@ describe('verdicts from the Wilson 95 % interval', () => {
 
   it('suggests a --precision finer than the distance to the threshold, none when the estimate is on it', () => {
     const outcome = (estimate: number): ExpectationOutcome => ({
-      path: 'expect.power.atLeast', expectation: 'power \u2265 0.8', spec: { kind: 'bound', quantity: 'power', bound: 'atLeast', threshold: 0.8 },
-      verdict: 'inconclusive', measured: 'power', estimate, ci95: [estimate - 0.02, estimate + 0.02], replicates: 1000, successes: Math.round(estimate * 1000), n: 100,
+      path: 'expect.power.atLeast',
+      expectation: 'power \u2265 0.8',
+      spec: { kind: 'bound', quantity: 'power', bound: 'atLeast', threshold: 0.8 },
+      verdict: 'inconclusive',
+      measured: 'power',
+      estimate,
+      ci95: [estimate - 0.02, estimate + 0.02],
+      replicates: 1000,
+      successes: Math.round(estimate * 1000),
+      n: 100,
     });
     expect(suggestedPrecision(outcome(0.815))).toBe(0.01);
     expect(suggestedPrecision(outcome(0.806))).toBe(0.0025);
@@ -68,7 +90,13 @@ describe('exit codes of a check', () => {
     expect(summarize([file('checked', ['pass', 'inconclusive'])], true).exitCode).toBe(0);
     expect(summarize([file('checked', ['fail', 'inconclusive'])], true).exitCode).toBe(1);
     expect(summarize([file('checked', ['pass', 'inconclusive', 'fail']), file('no-expect')], false).summary).toEqual({
-      files: 2, expectations: 3, passed: 1, failed: 1, inconclusive: 1, withoutExpect: 1, invalid: 0,
+      files: 2,
+      expectations: 3,
+      passed: 1,
+      failed: 1,
+      inconclusive: 1,
+      withoutExpect: 1,
+      invalid: 0,
     });
   });
 });

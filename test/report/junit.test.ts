@@ -21,9 +21,21 @@ const HOSTILE = 'A <b>"bold"</b> & \'quoted\' trial \u0000\u0007\u001b]0;x\u0007
 
 const files: FileCheck[] = [
   { file: 'a.json', status: 'checked', title: 'Passes', seed: 's', replicates: 2000, outcomes: [outcome('pass', 0.9, [0.88, 0.92])] },
-  { file: 'b&c<d>.json', status: 'checked', title: HOSTILE, seed: 's"2', replicates: 2000, outcomes: [outcome('fail', 0.5, [0.48, 0.52]), outcome('inconclusive', 0.8, [0.78, 0.82])] },
+  {
+    file: 'b&c<d>.json',
+    status: 'checked',
+    title: HOSTILE,
+    seed: 's"2',
+    replicates: 2000,
+    outcomes: [outcome('fail', 0.5, [0.48, 0.52]), outcome('inconclusive', 0.8, [0.78, 0.82])],
+  },
   { file: 'c.json', status: 'no-expect', title: 'Nothing promised', outcomes: [] },
-  { file: 'd.json', status: 'invalid', problems: ['design.n: got -3; allowed: a whole number \u2265 2', 'analysis.test: got "t"'], outcomes: [] },
+  {
+    file: 'd.json',
+    status: 'invalid',
+    problems: ['design.n: got -3; allowed: a whole number \u2265 2', 'analysis.test: got "t"'],
+    outcomes: [],
+  },
 ];
 
 describe('JUnit XML of trialsim check', () => {
@@ -35,7 +47,12 @@ describe('JUnit XML of trialsim check', () => {
     const suites = descendants(root, 'testsuite');
     expect(suites.map((s) => s.attributes.name)).toEqual(['a.json', 'b&c<d>.json', 'c.json', 'd.json']);
     expect(suites.map((s) => s.attributes.tests)).toEqual(['1', '2', '1', '1']);
-    expect(suites.map((s) => [s.attributes.failures, s.attributes.errors, s.attributes.skipped])).toEqual([['0', '0', '0'], ['2', '0', '0'], ['0', '0', '1'], ['0', '1', '0']]);
+    expect(suites.map((s) => [s.attributes.failures, s.attributes.errors, s.attributes.skipped])).toEqual([
+      ['0', '0', '0'],
+      ['2', '0', '0'],
+      ['0', '0', '1'],
+      ['0', '1', '0'],
+    ]);
     const cases = descendants(root, 'testcase');
     expect(cases).toHaveLength(5);
     expect(cases.map((c) => c.attributes.classname)).toEqual(['a', 'b&c<d>', 'b&c<d>', 'c', 'd']);
@@ -60,7 +77,9 @@ describe('JUnit XML of trialsim check', () => {
 
   it('escapes markup and replaces characters XML cannot carry', () => {
     const xml = formatJunit(checkReport(files, false, { workers: 1, elapsedMs: 0 }));
-    const title = descendants(parseStrictXml(xml), 'property').find((p) => p.attributes.name === 'title' && p.attributes.value.startsWith('A <b>'))!;
+    const title = descendants(parseStrictXml(xml), 'property').find(
+      (p) => p.attributes.name === 'title' && p.attributes.value.startsWith('A <b>'),
+    )!;
     expect(title.attributes.value).toBe('A <b>"bold"</b> & \'quoted\' trial \ufffd\ufffd\ufffd]0;x\ufffd \ufffd end');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(xmlText('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
@@ -75,7 +94,16 @@ describe('JUnit XML of trialsim check', () => {
   });
 
   it('the strict parser used here rejects what a lenient one accepts', () => {
-    for (const bad of ['<a><b></a></b>', '<a x=1/>', '<a>&nbsp;</a>', '<a>x & y</a>', '<a/><b/>', '<a x="1" x="2"/>', '<a>\u0001</a>', '<a>&#0;</a>']) {
+    for (const bad of [
+      '<a><b></a></b>',
+      '<a x=1/>',
+      '<a>&nbsp;</a>',
+      '<a>x & y</a>',
+      '<a/><b/>',
+      '<a x="1" x="2"/>',
+      '<a>\u0001</a>',
+      '<a>&#0;</a>',
+    ]) {
       expect(() => parseStrictXml(bad), bad).toThrow();
     }
     expect(parseStrictXml('<?xml version="1.0" encoding="UTF-8"?>\n<a x="&lt;&#10;">t&amp;</a>\n').attributes.x).toBe('<\n');

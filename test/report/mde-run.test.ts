@@ -14,7 +14,13 @@ import { noncentralTPower } from '../../src/engine/noncentral-t.js';
 import { runPoint } from '../../src/engine/run-point.js';
 import { runMdeSearch } from '../../src/report/mde-run.js';
 import type { PointRunner } from '../../src/report/scenario-run.js';
-import { loadSizeFixture, pairedScenario, twoProportionScenario, twoSampleScenario, type ClosedFormsFixture } from '../fixtures/size/load.js';
+import {
+  loadSizeFixture,
+  pairedScenario,
+  twoProportionScenario,
+  twoSampleScenario,
+  type ClosedFormsFixture,
+} from '../fixtures/size/load.js';
 
 const fixture = loadSizeFixture<ClosedFormsFixture>('closed-forms-r.json');
 const REPLICATES = 10_000;
@@ -44,7 +50,9 @@ describe('trialsim mde against pwr::pwr.t.test', () => {
       const power = (d: number) => noncentralTPower(tQuantile(0.975, df), df, d * scale, 2);
       const mcse = Math.sqrt((c.power * (1 - c.power)) / REPLICATES);
       const [low, high] = [effectAt(power, c.power - 4 * mcse), effectAt(power, c.power + 4 * mcse)];
-      console.log(`${c.id}: simulated ${result.effect} vs pwr ${c.effect.toFixed(4)}, plausible ${low.toFixed(3)}\u2013${high.toFixed(3)}, ${result.evaluations} evaluations`);
+      console.log(
+        `${c.id}: simulated ${result.effect} vs pwr ${c.effect.toFixed(4)}, plausible ${low.toFixed(3)}\u2013${high.toFixed(3)}, ${result.evaluations} evaluations`,
+      );
       expect(result.effect).toBeGreaterThanOrEqual(low - 0.01);
       expect(result.effect).toBeLessThanOrEqual(high + 0.01);
       expect(result.power).toBeGreaterThanOrEqual(c.power);

@@ -8,7 +8,9 @@ const ORDINAL = JSON.parse(readFileSync(new URL('../../scenarios/vitiligo-tci-vs
 describe('where the values at a path come from', () => {
   it('finds the sources and assumptions of a value', () => {
     const p = pathProvenance(NCT, 'endpoint.arms.msc.mean');
-    expect(p.sources.map((s) => [s.evidence, s.citation, s.paths])).toEqual([['aga-hair-count', 'NCT06764329 registry record, Detailed Description', ['endpoint.arms.msc.mean']]]);
+    expect(p.sources.map((s) => [s.evidence, s.citation, s.paths])).toEqual([
+      ['aga-hair-count', 'NCT06764329 registry record, Detailed Description', ['endpoint.arms.msc.mean']],
+    ]);
     expect(p.sources[0].quote).toContain('3.89 ± 3.01');
     expect(p.assumptions.map((a) => a.path)).toEqual(['endpoint.arms.msc.mean']);
     expect(pathProvenance(NCT, 'design.n').sources.map((s) => s.evidence)).toEqual(['nct06764329-design']);

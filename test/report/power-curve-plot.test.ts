@@ -34,7 +34,11 @@ const FAMILY: CurveData = {
   ...ONE_CURVE,
   series: [0, 0.2].map((dropout) => ({
     label: `design.dropout = ${dropout}`,
-    points: ONE_CURVE.series[0].points.map((p) => ({ ...p, power: p.power * (1 - dropout), ci95: [p.ci95[0] * (1 - dropout), p.ci95[1] * (1 - dropout)] as [number, number] })),
+    points: ONE_CURVE.series[0].points.map((p) => ({
+      ...p,
+      power: p.power * (1 - dropout),
+      ci95: [p.ci95[0] * (1 - dropout), p.ci95[1] * (1 - dropout)] as [number, number],
+    })),
     marked: { x: 128, label: 'n = 128' },
   })),
 };
@@ -67,7 +71,8 @@ function assertWellFormed(xml: string): void {
     }
     const names = [...(attributes ?? '').matchAll(/([A-Za-z_][\w:.-]*)\s*=/g)].map((a) => a[1]);
     if (new Set(names).size !== names.length) throw new Error(`duplicate attribute in <${name}> at ${m.index}`);
-    if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(attributes ?? '')) throw new Error(`bare "&" in an attribute of <${name}>`);
+    if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(attributes ?? ''))
+      throw new Error(`bare "&" in an attribute of <${name}>`);
     if (stack.length === 0) roots++;
     if (!selfClosing) stack.push(name);
   }
@@ -115,7 +120,10 @@ describe('power-curve SVG', () => {
     const doc = parse(family);
     expect(doc.querySelectorAll('g.power-curve path')).toHaveLength(2);
     expect(doc.querySelectorAll('g.wilson-band path')).toHaveLength(2);
-    expect([...doc.querySelectorAll('g.curve-labels text')].map((t) => t.textContent)).toEqual(['design.dropout = 0', 'design.dropout = 0.2']);
+    expect([...doc.querySelectorAll('g.curve-labels text')].map((t) => t.textContent)).toEqual([
+      'design.dropout = 0',
+      'design.dropout = 0.2',
+    ]);
     // The same n marked on both curves is labelled once.
     expect(doc.querySelectorAll('g.chosen-label text')).toHaveLength(1);
     expect(family).not.toMatch(/<(div|figure|h2|span)\b/);

@@ -62,12 +62,54 @@ interface Case {
 
 const pwrN = (id: string) => R_FIXTURE.sampleSizes.find((s) => s.id === id)!.n;
 const CASES: Case[] = [
-  { name: 'two-sample t, d = 0.5, 80 %', scenario: twoSampleScenario(0.5), target: 0.8, curve: curveOf('two-sample-d0.5'), reference: pwrN('two-sample-d0.5-p0.8'), source: 'pwr::pwr.t.test: 64 per arm' },
-  { name: 'two-sample t, d = 0.5, 90 %', scenario: twoSampleScenario(0.5), target: 0.9, curve: curveOf('two-sample-d0.5'), reference: pwrN('two-sample-d0.5-p0.9'), source: 'pwr::pwr.t.test: 86 per arm' },
-  { name: 'paired t, d = 0.5, \u03c1 = 0.5, 80 %', scenario: pairedScenario(0.5, 0.5), target: 0.8, curve: curveOf('paired-rho0.5'), reference: pwrN('paired-rho0.5-p0.8'), source: 'pwr::pwr.t.test(type = "paired"): 34 pairs' },
-  { name: 'paired t, d = 0.5, \u03c1 = 0.7, 80 %', scenario: pairedScenario(0.5, 0.7), target: 0.8, curve: curveOf('paired-rho0.7'), reference: pwrN('paired-rho0.7-p0.8'), source: 'pwr::pwr.t.test(type = "paired"): 21 pairs' },
-  { name: 'Fisher exact, 0.895 vs 0.621, 80 %', scenario: twoProportionScenario(0.895, 0.621, 'fisher-exact'), target: 0.8, curve: fisherCurve, reference: FISHER.smallest[0].n, source: 'exact enumeration: 42 per arm' },
-  { name: 'Fisher exact, 0.895 vs 0.621, 90 %', scenario: twoProportionScenario(0.895, 0.621, 'fisher-exact'), target: 0.9, curve: fisherCurve, reference: FISHER.smallest[1].n, source: 'exact enumeration: 55 per arm' },
+  {
+    name: 'two-sample t, d = 0.5, 80 %',
+    scenario: twoSampleScenario(0.5),
+    target: 0.8,
+    curve: curveOf('two-sample-d0.5'),
+    reference: pwrN('two-sample-d0.5-p0.8'),
+    source: 'pwr::pwr.t.test: 64 per arm',
+  },
+  {
+    name: 'two-sample t, d = 0.5, 90 %',
+    scenario: twoSampleScenario(0.5),
+    target: 0.9,
+    curve: curveOf('two-sample-d0.5'),
+    reference: pwrN('two-sample-d0.5-p0.9'),
+    source: 'pwr::pwr.t.test: 86 per arm',
+  },
+  {
+    name: 'paired t, d = 0.5, \u03c1 = 0.5, 80 %',
+    scenario: pairedScenario(0.5, 0.5),
+    target: 0.8,
+    curve: curveOf('paired-rho0.5'),
+    reference: pwrN('paired-rho0.5-p0.8'),
+    source: 'pwr::pwr.t.test(type = "paired"): 34 pairs',
+  },
+  {
+    name: 'paired t, d = 0.5, \u03c1 = 0.7, 80 %',
+    scenario: pairedScenario(0.5, 0.7),
+    target: 0.8,
+    curve: curveOf('paired-rho0.7'),
+    reference: pwrN('paired-rho0.7-p0.8'),
+    source: 'pwr::pwr.t.test(type = "paired"): 21 pairs',
+  },
+  {
+    name: 'Fisher exact, 0.895 vs 0.621, 80 %',
+    scenario: twoProportionScenario(0.895, 0.621, 'fisher-exact'),
+    target: 0.8,
+    curve: fisherCurve,
+    reference: FISHER.smallest[0].n,
+    source: 'exact enumeration: 42 per arm',
+  },
+  {
+    name: 'Fisher exact, 0.895 vs 0.621, 90 %',
+    scenario: twoProportionScenario(0.895, 0.621, 'fisher-exact'),
+    target: 0.9,
+    curve: fisherCurve,
+    reference: FISHER.smallest[1].n,
+    source: 'exact enumeration: 55 per arm',
+  },
 ];
 
 describe('trialsim size against closed forms and exact enumeration', () => {
@@ -81,20 +123,26 @@ describe('trialsim size against closed forms and exact enumeration', () => {
       const size = c.scenario.design.kind === 'parallel' ? result.perArm!.trt : result.n!;
       const ok = plausible(c.curve, c.target);
       const trail = result.evaluated.map((p) => `${p.n}: ${p.power}`).join(', ');
-      console.log(`${c.name}: n = ${result.n} (${size} per ${c.scenario.design.kind === 'parallel' ? 'arm' : 'patient'}), reference ${c.reference}, plausible ${ok[0]}\u2013${ok.at(-1)}, ${result.evaluations} evaluations [${trail}]`);
+      console.log(
+        `${c.name}: n = ${result.n} (${size} per ${c.scenario.design.kind === 'parallel' ? 'arm' : 'patient'}), reference ${c.reference}, plausible ${ok[0]}\u2013${ok.at(-1)}, ${result.evaluations} evaluations [${trail}]`,
+      );
       expect(result.reached).toBe(true);
       expect(ok, `plausible range ${ok.join(', ')}; evaluated ${trail}`).toContain(size);
       expect(result.power).toBeGreaterThanOrEqual(c.target);
       expect(result.powerAtNMinus1).toBeLessThan(c.target);
       expect(result.evaluations, trail).toBeLessThanOrEqual(12);
-      if (c.scenario.analysis.test !== 'fisher-exact') expect(result.closedForm?.n).toBe(c.scenario.design.kind === 'parallel' ? 2 * c.reference : c.reference);
+      if (c.scenario.analysis.test !== 'fisher-exact')
+        expect(result.closedForm?.n).toBe(c.scenario.design.kind === 'parallel' ? 2 * c.reference : c.reference);
     });
   }
 
   it('reports n analysed and n to randomize with dropout, without counting dropout twice', async () => {
     const scenario = { ...twoSampleScenario(0.5), design: { ...twoSampleScenario(0.5).design, dropout: 0.1 } };
     const result = await runSampleSizeSearch({ set: {}, scenario }, runner, { target: 0.8, replicates: REPLICATES });
-    const noDropout = await runSampleSizeSearch({ set: {}, scenario: twoSampleScenario(0.5) }, runner, { target: 0.8, replicates: REPLICATES });
+    const noDropout = await runSampleSizeSearch({ set: {}, scenario: twoSampleScenario(0.5) }, runner, {
+      target: 0.8,
+      replicates: REPLICATES,
+    });
     expect(result.n).toBe(noDropout.n);
     expect(result.nWithDropout).toBe(2 * Math.ceil(result.n! / 0.9 / 2));
     expect(result.perArmWithDropout).toEqual({ trt: result.nWithDropout! / 2, ctl: result.nWithDropout! / 2 });
@@ -112,7 +160,11 @@ describe('trialsim size against closed forms and exact enumeration', () => {
   });
 
   it('says when the target is not reached within maxN', async () => {
-    const result = await runSampleSizeSearch({ set: {}, scenario: twoSampleScenario(0.05) }, runner, { target: 0.9, replicates: 2000, maxN: 400 });
+    const result = await runSampleSizeSearch({ set: {}, scenario: twoSampleScenario(0.05) }, runner, {
+      target: 0.9,
+      replicates: 2000,
+      maxN: 400,
+    });
     expect(result.reached).toBe(false);
     expect(result.n).toBeNull();
     expect(result.evaluated.at(-1)!.n).toBe(400);

@@ -19,19 +19,27 @@ describe('where a power curve reaches a target', () => {
     expect(crossingSentence({ points: curve, label: 'rho = 0.5' }, { xPath: 'design.n', quantity: 'assurance', target: 0.9 })).toBe(
       'rho = 0.5: Assurance stays below 90 % up to the largest n simulated: 0.882 at n = 50 (95 % CI 0.874–0.890). A larger trial is needed.',
     );
-    expect(crossingSentence({ points: curve }, { xPath: 'design.n', quantity: 'power', target: 0.4 })).toMatch(/^Power is at least 40 % already at the smallest n simulated, n = 20/);
+    expect(crossingSentence({ points: curve }, { xPath: 'design.n', quantity: 'power', target: 0.4 })).toMatch(
+      /^Power is at least 40 % already at the smallest n simulated, n = 20/,
+    );
   });
 
   it('warns when the interval at the crossing still includes the target', () => {
-    expect(crossingSentence({ points: [point(40, 0.79), point(50, 0.805, 0.01)] }, { xPath: 'design.n', quantity: 'power', target: 0.8 })).toContain(
-      'The interval at n = 50 still includes 80 %: more replicates would settle it.',
-    );
+    expect(
+      crossingSentence({ points: [point(40, 0.79), point(50, 0.805, 0.01)] }, { xPath: 'design.n', quantity: 'power', target: 0.8 }),
+    ).toContain('The interval at n = 50 still includes 80 %: more replicates would settle it.');
   });
 
   it('lists the values that reach the target for other swept paths', () => {
     const rho = [point(0, 0.7), point(0.3, 0.85), point(0.5, 0.9)];
-    expect(crossingSentence({ points: rho }, { xPath: 'design.correlation', quantity: 'power', target: 0.8 })).toBe('Power is at least 80 % at design.correlation = 0.3, 0.5.');
-    expect(crossingSentence({ points: rho }, { xPath: 'design.correlation', quantity: 'power', target: 0.5 })).toBe('Power is at least 50 % at every simulated design.correlation.');
-    expect(crossingSentence({ points: rho }, { xPath: 'design.correlation', quantity: 'power', target: 0.95 })).toBe('Power stays below 95 % at every simulated design.correlation (highest 0.900).');
+    expect(crossingSentence({ points: rho }, { xPath: 'design.correlation', quantity: 'power', target: 0.8 })).toBe(
+      'Power is at least 80 % at design.correlation = 0.3, 0.5.',
+    );
+    expect(crossingSentence({ points: rho }, { xPath: 'design.correlation', quantity: 'power', target: 0.5 })).toBe(
+      'Power is at least 50 % at every simulated design.correlation.',
+    );
+    expect(crossingSentence({ points: rho }, { xPath: 'design.correlation', quantity: 'power', target: 0.95 })).toBe(
+      'Power stays below 95 % at every simulated design.correlation (highest 0.900).',
+    );
   });
 });

@@ -138,7 +138,12 @@ export function singleContinuous(): ScenarioFile {
     format: 'trialsim/1',
     title: 'Open-label, change from baseline',
     design: { kind: 'single-arm', arms: [{ id: 'treated', label: 'Treated' }], n: 20, dropout: { beta: { alpha: 1, beta: 9 } } },
-    endpoint: { kind: 'continuous', better: 'lower', unit: 'points', arms: { treated: { mean: -1.5, sd: { lognormal: { meanlog: 0.9, sdlog: 0.2 } } } } },
+    endpoint: {
+      kind: 'continuous',
+      better: 'lower',
+      unit: 'points',
+      arms: { treated: { mean: -1.5, sd: { lognormal: { meanlog: 0.9, sdlog: 0.2 } } } },
+    },
     analysis: { test: 'one-sample-t', sides: 1, null: 0 },
     simulation: { seed: 42, fastPath: false },
   };

@@ -183,7 +183,9 @@ describe('checkExpression', () => {
     );
     expect(formatIssue(checkExpression(true, 'design.n', known)!)).toBe(`design.n: got true; allowed: ${EXPRESSION_ALLOWED}`);
     expect(formatIssue(checkExpression(Infinity, 'design.n', known)!)).toBe('design.n: got Infinity; allowed: a finite number');
-    expect(formatIssue(checkExpression('x'.repeat(501), 'a', known)!)).toMatch(/^a: got "x{78}…; allowed: an expression of at most 500 characters$/);
+    expect(formatIssue(checkExpression('x'.repeat(501), 'a', known)!)).toMatch(
+      /^a: got "x{78}…; allowed: an expression of at most 500 characters$/,
+    );
   });
 });
 
@@ -222,7 +224,9 @@ describe('evaluateLet', () => {
       `let.a: got "c + 1"; allowed: ${EXPRESSION_ALLOWED} (cycle: a → c → b → a)`,
       `let.b: got "a + b"; allowed: ${EXPRESSION_ALLOWED} (cycle: b → b)`,
     ]);
-    expect(msgs({ delta: 1, x: 'detla' })).toEqual([`let.x: got "detla"; allowed: ${EXPRESSION_ALLOWED} (unknown name "detla"; did you mean "delta"?)`]);
+    expect(msgs({ delta: 1, x: 'detla' })).toEqual([
+      `let.x: got "detla"; allowed: ${EXPRESSION_ALLOWED} (unknown name "detla"; did you mean "delta"?)`,
+    ]);
   });
 
   it('reports values that are not finite, once, and marks names that depend on them as failed', () => {

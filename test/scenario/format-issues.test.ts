@@ -3,17 +3,26 @@ import { formatIssue, formatIssues, previewValue } from '../../src/scenario/form
 
 describe('formatIssue', () => {
   it('writes path, value and what is allowed on one line', () => {
-    expect(formatIssue({ path: 'design.n', value: -3, allowed: 'a whole number ≥ 2' })).toBe('design.n: got -3; allowed: a whole number ≥ 2');
+    expect(formatIssue({ path: 'design.n', value: -3, allowed: 'a whole number ≥ 2' })).toBe(
+      'design.n: got -3; allowed: a whole number ≥ 2',
+    );
   });
 
   it('says "missing" for undefined values and "(root)" for the root path', () => {
-    expect(formatIssue({ path: 'title', value: undefined, allowed: 'a non-empty string' })).toBe('title: got missing; allowed: a non-empty string');
+    expect(formatIssue({ path: 'title', value: undefined, allowed: 'a non-empty string' })).toBe(
+      'title: got missing; allowed: a non-empty string',
+    );
     expect(formatIssue({ path: '', value: null, allowed: 'a JSON object' })).toBe('(root): got null; allowed: a JSON object');
   });
 
   it('adds the hint in parentheses and an expression\'s value after "="', () => {
     expect(
-      formatIssue({ path: 'simulation.replicats', value: 5000, allowed: 'a key of simulation: replicates, seed', hint: 'did you mean "replicates"?' }),
+      formatIssue({
+        path: 'simulation.replicats',
+        value: 5000,
+        allowed: 'a key of simulation: replicates, seed',
+        hint: 'did you mean "replicates"?',
+      }),
     ).toBe('simulation.replicats: got 5000; allowed: a key of simulation: replicates, seed (did you mean "replicates"?)');
     expect(formatIssue({ path: 'design.n', value: '2 * k', evaluated: -6, allowed: 'a whole number ≥ 2' })).toBe(
       'design.n: got "2 * k" (= -6); allowed: a whole number ≥ 2',
@@ -23,7 +32,12 @@ describe('formatIssue', () => {
   });
 
   it('formats several issues one per line', () => {
-    expect(formatIssues([{ path: 'a', value: 1, allowed: 'x' }, { path: 'b', value: 2, allowed: 'y' }])).toBe('a: got 1; allowed: x\nb: got 2; allowed: y');
+    expect(
+      formatIssues([
+        { path: 'a', value: 1, allowed: 'x' },
+        { path: 'b', value: 2, allowed: 'y' },
+      ]),
+    ).toBe('a: got 1; allowed: x\nb: got 2; allowed: y');
   });
 });
 

@@ -13,7 +13,8 @@ import { EXAMPLES, loose, parallelContinuous, singleContinuous, withinContinuous
 
 const messages = (r: LoadResult | { ok: false; issues: never[] } | { ok: boolean; issues?: unknown[] }) =>
   'issues' in r && r.issues ? (r.issues as Parameters<typeof formatIssue>[0][]).map(formatIssue) : [];
-const load = (doc: unknown, options: Parameters<typeof loadScenario>[2] = {}) => messages(loadScenario(typeof doc === 'string' ? doc : JSON.stringify(doc), [], options));
+const load = (doc: unknown, options: Parameters<typeof loadScenario>[2] = {}) =>
+  messages(loadScenario(typeof doc === 'string' ? doc : JSON.stringify(doc), [], options));
 const base = () => {
   const f = loose(parallelContinuous());
   delete f.sweep;
@@ -89,7 +90,9 @@ describe('numbers that would overflow, underflow or round the noise away', () =>
     ]);
     const g = base();
     g.endpoint.arms.saline = { mean: 0, sd: 1e-200 };
-    expect(load(g)).toEqual(['endpoint.arms.saline.sd: got 1e-200; allowed: a number ≥ 1e-100: the square of a smaller SD underflows to 0; change the unit instead']);
+    expect(load(g)).toEqual([
+      'endpoint.arms.saline.sd: got 1e-200; allowed: a number ≥ 1e-100: the square of a smaller SD underflows to 0; change the unit instead',
+    ]);
     const s = loose(singleContinuous());
     s.analysis.null = -1e15;
     expect(load(s)).toEqual(['analysis.null: got -1000000000000000; allowed: a number from -1e12 to 1e12']);
@@ -123,7 +126,9 @@ describe('numbers that would overflow, underflow or round the noise away', () =>
   it('requires a precision target the adaptive run can reach (as --precision does)', () => {
     const f = base();
     f.simulation.precision = 1e-9;
-    expect(load(f)).toEqual(['simulation.precision: got 1e-9; allowed: a number in [0.0005, 0.5): the target half-width of the 95 % interval']);
+    expect(load(f)).toEqual([
+      'simulation.precision: got 1e-9; allowed: a number in [0.0005, 0.5): the target half-width of the 95 % interval',
+    ]);
   });
 });
 
@@ -142,7 +147,9 @@ describe('limits set by the person running, never by the file', () => {
     g.endpoint.arms.msc.mean = 'd';
     expect(load(g)[0]).toMatch(/^let\.d: got "1 \+ 0\.000.*…; allowed: an expression of at most 500 characters$/);
     expect(load(g, { limits: { maxExpressionLength: 1000 } })).toEqual([]);
-    expect(load(base(), { limits: { maxFileBytes: 100 } })).toEqual(['(root): got "more than 400 bytes"; allowed: a file of at most 100 bytes']);
+    expect(load(base(), { limits: { maxFileBytes: 100 } })).toEqual([
+      '(root): got "more than 400 bytes"; allowed: a file of at most 100 bytes',
+    ]);
     const arms = base();
     arms.design.arms = Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, ...(i === 0 ? { control: true } : {}) }));
     arms.design.allocation = arms.design.arms.map(() => 1);
@@ -158,12 +165,27 @@ describe('limits set by the person running, never by the file', () => {
   it('checks limit settings against hard ceilings', () => {
     expect(resolveLimits({ maxN: 200_000 })).toEqual({ ok: true, limits: { ...DEFAULT_LIMITS, maxN: 200_000 } });
     expect(resolveLimits({ maxN: 1e300 })).toEqual({ ok: false, message: 'maxN: got 1e+300; allowed: a whole number from 1 to 10000000' });
-    expect(resolveLimits({ maxSpeed: 1 })).toEqual({ ok: false, message: expect.stringMatching(/^unknown limit "maxSpeed"; allowed: maxFileBytes, maxReplicates, /) });
-    expect(parseLimitArguments(['maxCost=2e11', 'maxN=200000'])).toEqual({ ok: true, limits: { ...DEFAULT_LIMITS, maxCost: 2e11, maxN: 200_000 } });
-    expect(parseLimitArguments(['maxN=1.5'])).toEqual({ ok: false, message: '--limit maxN=1.5: got "1.5"; allowed: a whole number from 1 to 10000000' });
-    expect(parseLimitArguments(['maxCost=1e16'])).toEqual({ ok: false, message: '--limit maxCost=1e16: got "1e16"; allowed: a number from 1 to 1e+15' });
+    expect(resolveLimits({ maxSpeed: 1 })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^unknown limit "maxSpeed"; allowed: maxFileBytes, maxReplicates, /),
+    });
+    expect(parseLimitArguments(['maxCost=2e11', 'maxN=200000'])).toEqual({
+      ok: true,
+      limits: { ...DEFAULT_LIMITS, maxCost: 2e11, maxN: 200_000 },
+    });
+    expect(parseLimitArguments(['maxN=1.5'])).toEqual({
+      ok: false,
+      message: '--limit maxN=1.5: got "1.5"; allowed: a whole number from 1 to 10000000',
+    });
+    expect(parseLimitArguments(['maxCost=1e16'])).toEqual({
+      ok: false,
+      message: '--limit maxCost=1e16: got "1e16"; allowed: a number from 1 to 1e+15',
+    });
     expect(parseLimitArguments(['__proto__=1'])).toMatchObject({ ok: false });
-    expect(parseLimitArguments(['maxN'])).toMatchObject({ ok: false, message: expect.stringMatching(/^--limit maxN: expected name=value/) });
+    expect(parseLimitArguments(['maxN'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^--limit maxN: expected name=value/),
+    });
     expect(HARD_LIMITS.maxN).toBe(10_000_000);
   });
 });
@@ -172,7 +194,10 @@ describe('design points of a large file with a large sweep', () => {
   it('parses the text once and shares it between points: bounded time and memory', () => {
     const f = base();
     f.description = 'x'.repeat(900_000);
-    f.sweep = { 'design.n': Array.from({ length: 1000 }, (_, i) => i + 2), 'endpoint.arms.msc.mean': Array.from({ length: 10 }, (_, i) => i) };
+    f.sweep = {
+      'design.n': Array.from({ length: 1000 }, (_, i) => i + 2),
+      'endpoint.arms.msc.mean': Array.from({ length: 10 }, (_, i) => i),
+    };
     const text = JSON.stringify(f);
     const before = process.memoryUsage().heapUsed;
     const t0 = performance.now();
@@ -199,7 +224,9 @@ describe('design points of a large file with a large sweep', () => {
     f.let = { shift: 1 };
     f.endpoint.arms.msc.sd = '2 - shift';
     f.sweep = { 'let.shift': [1, 3] };
-    expect(messages(designPoints(JSON.stringify(f)))).toEqual(['endpoint.arms.msc.sd: got "2 - shift" (= -1); allowed: a number > 0 (at let.shift = 3)']);
+    expect(messages(designPoints(JSON.stringify(f)))).toEqual([
+      'endpoint.arms.msc.sd: got "2 - shift" (= -1); allowed: a number > 0 (at let.shift = 3)',
+    ]);
   });
 });
 

@@ -78,7 +78,8 @@ export function schemaErrors(schema: Schema, value: unknown, root: Record<string
     return errors;
   }
   if ('const' in s && JSON.stringify(s.const) !== JSON.stringify(value)) err(`expected ${JSON.stringify(s.const)}`);
-  if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) err(`expected one of ${JSON.stringify(s.enum)}`);
+  if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value)))
+    err(`expected one of ${JSON.stringify(s.enum)}`);
   if (typeof value === 'string') {
     if (typeof s.minLength === 'number' && [...value].length < s.minLength) err('too short');
     if (typeof s.maxLength === 'number' && [...value].length > s.maxLength) err('too long');

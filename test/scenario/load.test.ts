@@ -31,7 +31,9 @@ describe('loadScenario', () => {
 
   it('rejects files over 1 MiB before parsing them', () => {
     const big = `{"title": "${'x'.repeat(MAX_FILE_BYTES)}"}`;
-    expect(messages(loadScenario(big))).toEqual([`(root): got "${MAX_FILE_BYTES + 13} bytes"; allowed: a file of at most 1048576 bytes (1 MiB)`]);
+    expect(messages(loadScenario(big))).toEqual([
+      `(root): got "${MAX_FILE_BYTES + 13} bytes"; allowed: a file of at most 1048576 bytes (1 MiB)`,
+    ]);
     // Counted in UTF-8 bytes, not characters.
     const wide = `{"title": "${'é'.repeat(MAX_FILE_BYTES / 2)}"}`;
     expect(wide.length).toBeLessThan(MAX_FILE_BYTES);
@@ -124,7 +126,8 @@ describe('loadScenario', () => {
   });
 
   it('never pollutes Object.prototype', () => {
-    const evil = '{"__proto__": {"polluted": 1}, "format": "trialsim/1", "title": "t", "let": {"__proto__": {"polluted": 2}}, "design": {"constructor": {"prototype": {"polluted": 3}}}}';
+    const evil =
+      '{"__proto__": {"polluted": 1}, "format": "trialsim/1", "title": "t", "let": {"__proto__": {"polluted": 2}}, "design": {"constructor": {"prototype": {"polluted": 3}}}}';
     const r = loadScenario(evil, [
       { path: '__proto__.polluted', value: 4 },
       { path: 'constructor.prototype.polluted', value: 5 },
@@ -162,12 +165,30 @@ type Segment = string | number;
 function allPaths(v: unknown, prefix: Segment[] = [], out: Segment[][] = []): Segment[][] {
   out.push(prefix);
   if (Array.isArray(v)) v.forEach((x, i) => allPaths(x, [...prefix, i], out));
-  else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) allPaths((v as Record<string, unknown>)[k], [...prefix, k], out);
+  else if (v !== null && typeof v === 'object')
+    for (const k of Object.keys(v)) allPaths((v as Record<string, unknown>)[k], [...prefix, k], out);
   return out;
 }
 
 /** Keys whose string values are text, not expressions. */
-const TEXT_KEYS = new Set(['$schema', 'format', 'title', 'description', 'kind', 'id', 'label', 'test', 'better', 'unit', 'seed', 'evidence', 'note', 'path', 'multiplicity', 'success']);
+const TEXT_KEYS = new Set([
+  '$schema',
+  'format',
+  'title',
+  'description',
+  'kind',
+  'id',
+  'label',
+  'test',
+  'better',
+  'unit',
+  'seed',
+  'evidence',
+  'note',
+  'path',
+  'multiplicity',
+  'success',
+]);
 
 /** Whether a string at this path is an expression (not a name, id or note). */
 function isExpressionSlot(p: Segment[]): boolean {
@@ -278,9 +299,34 @@ describe('loadScenario: property tests', () => {
   });
 
   it('never throws when numbers are replaced by arbitrary numbers and expressions (exercises resolution)', () => {
-    const token = fc.constantFrom('1', '2.5', '0', '1e308', '-', '+', '*', '/', '^', '(', ')', 'pi', 'e', 'sqrt(', 'log(', ',', 'k', 'min(', 'round(');
+    const token = fc.constantFrom(
+      '1',
+      '2.5',
+      '0',
+      '1e308',
+      '-',
+      '+',
+      '*',
+      '/',
+      '^',
+      '(',
+      ')',
+      'pi',
+      'e',
+      'sqrt(',
+      'log(',
+      ',',
+      'k',
+      'min(',
+      'round(',
+    );
     const expression = fc.array(token, { minLength: 1, maxLength: 10 }).map((t) => t.join(' '));
-    const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 120_000 }), fc.constantFrom(0, 1, 2, 0.5, -1, 1e-9), expression);
+    const number = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -3, max: 120_000 }),
+      fc.constantFrom(0, 1, 2, 0.5, -1, 1e-9),
+      expression,
+    );
     const bases = Object.values(EXAMPLES).map((make) => {
       const f = make() as unknown as Record<string, unknown>;
       f.let = { k: 2, ...(f.let as object) };
@@ -313,7 +359,18 @@ describe('loadScenario: property tests', () => {
   it('never throws on random overrides', () => {
     const base = text(parallelContinuous());
     const override = fc.record({
-      path: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('design.n', 'design.arms[0].id', 'endpoint.arms.msc.mean', 'sweep["design.n"][0]', 'let', 'analysis', 'design.arms.1')),
+      path: fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(
+          'design.n',
+          'design.arms[0].id',
+          'endpoint.arms.msc.mean',
+          'sweep["design.n"][0]',
+          'let',
+          'analysis',
+          'design.arms.1',
+        ),
+      ),
       value: values,
     });
     fc.assert(

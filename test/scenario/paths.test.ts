@@ -113,7 +113,10 @@ describe('setPath', () => {
   it('may add the last key of an object, but not a missing container or list item', () => {
     expect(setPath(doc(), 'design.dropout', 0.1).design).toMatchObject({ dropout: 0.1 });
     expect(trySetPath(doc(), 'simulation.seed', 'x')).toEqual({ ok: false, error: 'simulation does not exist' });
-    expect(trySetPath(doc(), 'design.arms[2].id', 'x')).toEqual({ ok: false, error: 'design.arms[2] does not exist (the list has 2 items)' });
+    expect(trySetPath(doc(), 'design.arms[2].id', 'x')).toEqual({
+      ok: false,
+      error: 'design.arms[2] does not exist (the list has 2 items)',
+    });
     expect(trySetPath(doc(), 'design.arms.first', 'x')).toEqual({ ok: false, error: 'design.arms is a list; "first" is not an index' });
     expect(trySetPath(doc(), 'design.n.x', 1)).toEqual({ ok: false, error: 'design.n is not an object or a list' });
     expect(trySetPath(5, 'a', 1)).toEqual({ ok: false, error: 'the document is not an object or a list' });

@@ -78,7 +78,15 @@ describe('resolveScenario: valid files', () => {
       dropout: 0,
     });
     expect(s.endpoint.label).toBe('Primary endpoint');
-    expect(s.analysis).toEqual({ test: 'mann-whitney', alpha: 0.05, sides: 1, null: 0, continuityCorrection: false, multiplicity: 'holm', success: 'any' });
+    expect(s.analysis).toEqual({
+      test: 'mann-whitney',
+      alpha: 0.05,
+      sides: 1,
+      null: 0,
+      continuityCorrection: false,
+      multiplicity: 'holm',
+      success: 'any',
+    });
     expect(s.simulation).toEqual({ replicates: 10000, seed: 'trialsim', fastPath: true });
     const w = resolved(withinOrdinal());
     expect(w.design).toMatchObject({ kind: 'within-patient', correlation: 0.4, spillover: 0, dropout: 0 });
@@ -213,8 +221,12 @@ describe('resolveScenario: value ranges', () => {
   });
 
   it('sd > 0, p in [0, 1], probs in [0, 1] summing to 1', () => {
-    expect(edit(parallelContinuous, (f) => (f.endpoint.arms.saline.sd = 0))).toEqual(['endpoint.arms.saline.sd: got 0; allowed: a number > 0']);
-    expect(edit(singleBinary, (f) => (f.endpoint.arms.treated.p = 1.2))).toEqual(['endpoint.arms.treated.p: got 1.2; allowed: a probability in [0, 1]']);
+    expect(edit(parallelContinuous, (f) => (f.endpoint.arms.saline.sd = 0))).toEqual([
+      'endpoint.arms.saline.sd: got 0; allowed: a number > 0',
+    ]);
+    expect(edit(singleBinary, (f) => (f.endpoint.arms.treated.p = 1.2))).toEqual([
+      'endpoint.arms.treated.p: got 1.2; allowed: a probability in [0, 1]',
+    ]);
     expect(edit(parallelOrdinal, (f) => (f.endpoint.arms.tci.probs = [0.2, 0.2, 0.3, 0.4]))).toEqual([
       'endpoint.arms.tci.probs: got [0.2,0.2,0.3,0.4] (= 1.1); allowed: probabilities that sum to 1 (within 0.000001)',
     ]);
@@ -222,12 +234,8 @@ describe('resolveScenario: value ranges', () => {
     expect(edit(parallelOrdinal, (f) => (f.endpoint.arms.tci.probs = [-0.2, 0.4, 0.5, 0.3]))).toEqual([
       'endpoint.arms.tci.probs[0]: got -0.2; allowed: a probability in [0, 1]',
     ]);
-    expect(
-      edit(parallelOrdinal, (f) => (f.endpoint.arms.tci.probs = [{ beta: { alpha: 2, beta: 8 } }, 0.2, 0.3, 0.3])),
-    ).toEqual([]);
-    expect(
-      edit(parallelOrdinal, (f) => (f.endpoint.arms.tci.probs = [{ beta: { alpha: 5, beta: 5 } }, 0.2, 0.3, 0.3])),
-    ).toEqual([
+    expect(edit(parallelOrdinal, (f) => (f.endpoint.arms.tci.probs = [{ beta: { alpha: 2, beta: 8 } }, 0.2, 0.3, 0.3]))).toEqual([]);
+    expect(edit(parallelOrdinal, (f) => (f.endpoint.arms.tci.probs = [{ beta: { alpha: 5, beta: 5 } }, 0.2, 0.3, 0.3]))).toEqual([
       'endpoint.arms.tci.probs: got [{"beta":{"alpha":5,"beta":5}},0.2,0.3,0.3] (= 1.3); allowed: probabilities whose centres sum to 1 (within 0.05; some are distributions)',
     ]);
   });
@@ -337,8 +345,6 @@ describe('resolveScenario: checkSweep', () => {
   it('matches dotted list indexes to the issue path', () => {
     const f = loose(parallelOrdinal());
     f.sweep = { 'endpoint.arms.tci.probs.0': [-1] };
-    expect(messages(f, { checkSweep: true })).toEqual([
-      'sweep["endpoint.arms.tci.probs.0"][0]: got -1; allowed: a probability in [0, 1]',
-    ]);
+    expect(messages(f, { checkSweep: true })).toEqual(['sweep["endpoint.arms.tci.probs.0"][0]: got -1; allowed: a probability in [0, 1]']);
   });
 });

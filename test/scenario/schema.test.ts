@@ -37,9 +37,12 @@ describe('scenarios/scenario.schema.json', () => {
     expect(defs.endpointKind.enum).toEqual([...ENDPOINT_KINDS]);
     expect(defs.design.oneOf.map((b: any) => b.properties.kind.const)).toEqual([...DESIGN_KINDS]);
     expect(defs.endpoint.oneOf.map((b: any) => b.properties.kind.const)).toEqual([...ENDPOINT_KINDS]);
-    for (const b of defs.design.oneOf) expect(Object.keys(b.properties)).toEqual(expect.arrayContaining([...DESIGN_KEYS[b.properties.kind.const as 'parallel']]));
-    for (const b of defs.design.oneOf) expect(Object.keys(b.properties)).toHaveLength(DESIGN_KEYS[b.properties.kind.const as 'parallel'].length);
-    for (const b of defs.endpoint.oneOf) expect(Object.keys(b.properties).sort()).toEqual([...ENDPOINT_KEYS[b.properties.kind.const as 'ordinal']].sort());
+    for (const b of defs.design.oneOf)
+      expect(Object.keys(b.properties)).toEqual(expect.arrayContaining([...DESIGN_KEYS[b.properties.kind.const as 'parallel']]));
+    for (const b of defs.design.oneOf)
+      expect(Object.keys(b.properties)).toHaveLength(DESIGN_KEYS[b.properties.kind.const as 'parallel'].length);
+    for (const b of defs.endpoint.oneOf)
+      expect(Object.keys(b.properties).sort()).toEqual([...ENDPOINT_KEYS[b.properties.kind.const as 'ordinal']].sort());
   });
 
   it('states the same limits as src/scenario/limits.ts', () => {
@@ -106,7 +109,10 @@ describe('scenarios/scenario.schema.json', () => {
       const f = loose(parallelContinuous());
       change(f);
       expect(validateScenario(f).ok).toBe(false);
-      expect({ change: change.toString(), rejected: schemaErrors(schema, f, schema).length > 0 }).toEqual({ change: change.toString(), rejected: true });
+      expect({ change: change.toString(), rejected: schemaErrors(schema, f, schema).length > 0 }).toEqual({
+        change: change.toString(),
+        rejected: true,
+      });
     }
   });
 });

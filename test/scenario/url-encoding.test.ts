@@ -103,7 +103,10 @@ describe('share-link encoding of scenarios', () => {
     const bomb = payload(new Uint8Array(20 * MAX_FILE_BYTES).fill(32));
     expect(bomb.length).toBeLessThan(MAX_ENCODED_LENGTH);
     const d = await decodeScenario(bomb);
-    expect(d).toEqual({ ok: false, message: `the link's scenario expands to more than ${MAX_FILE_BYTES} bytes (1 MiB), the limit of a scenario file` });
+    expect(d).toEqual({
+      ok: false,
+      message: `the link's scenario expands to more than ${MAX_FILE_BYTES} bytes (1 MiB), the limit of a scenario file`,
+    });
   });
 
   it('rejects bytes that are not UTF-8', async () => {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { EXPRESSION_ALLOWED } from '../../src/scenario/expressions.js';
 import { formatIssue } from '../../src/scenario/format-issues.js';
 import { ARM_ID_ALLOWED, isSweepablePath, NUMBER_SPEC_ALLOWED, validateScenario } from '../../src/scenario/validate.js';
-import { EXAMPLES, loose, parallelBinary, parallelContinuous, parallelOrdinal, singleBinary, withinBinary, withinContinuous } from './examples.js';
+import {
+  EXAMPLES,
+  loose,
+  parallelBinary,
+  parallelContinuous,
+  parallelOrdinal,
+  singleBinary,
+  withinBinary,
+  withinContinuous,
+} from './examples.js';
 
 /** The formatted messages of validating `input`, or [] when valid. */
 function messages(input: unknown): string[] {
@@ -28,7 +37,9 @@ describe('validateScenario: valid files', () => {
 describe('validateScenario: the root and the format', () => {
   it('rejects values that are not objects', () => {
     for (const v of [null, 3, 'x', [], true, undefined]) {
-      expect(messages(v)).toEqual([`(root): got ${v === undefined ? 'missing' : JSON.stringify(v)}; allowed: a JSON object: a trialsim/1 scenario`]);
+      expect(messages(v)).toEqual([
+        `(root): got ${v === undefined ? 'missing' : JSON.stringify(v)}; allowed: a JSON object: a trialsim/1 scenario`,
+      ]);
     }
   });
 
@@ -129,9 +140,7 @@ describe('validateScenario: design', () => {
   it('checks arm ids: pattern, uniqueness, forbidden names', () => {
     const f = loose(parallelBinary());
     f.design.arms[1].id = 'high';
-    expect(messages(f)).toEqual([
-      'design.arms[1].id: got "high"; allowed: an id used by no other arm (design.arms[0] has the same id)',
-    ]);
+    expect(messages(f)).toEqual(['design.arms[1].id: got "high"; allowed: an id used by no other arm (design.arms[0] has the same id)']);
     const g = loose(parallelContinuous());
     g.design.arms[0].id = 'my arm';
     g.design.arms[1] = JSON.parse('{"id": "__proto__", "control": true, "colour": 1}');
@@ -228,7 +237,9 @@ describe('validateScenario: distributions', () => {
     expect(withMean({ fromCI: { estimate: 2, lower: 1, upper: 3, unit: 'percent' } })).toEqual([
       'endpoint.arms.msc.mean.fromCI.unit: got "percent"; allowed: one of "value", "%", "proportion"',
     ]);
-    expect(withMean({ fromCI: { estimate: 2, lower: 1 } })).toEqual([`endpoint.arms.msc.mean.fromCI.upper: got missing; allowed: ${EXPRESSION_ALLOWED}`]);
+    expect(withMean({ fromCI: { estimate: 2, lower: 1 } })).toEqual([
+      `endpoint.arms.msc.mean.fromCI.upper: got missing; allowed: ${EXPRESSION_ALLOWED}`,
+    ]);
     expect(withMean({ fromCI: { evidence: 'aga-hair-count', estimate: 2 } })).toEqual([
       'endpoint.arms.msc.mean.fromCI: got {"evidence":"aga-hair-count","estimate":2}; allowed: either {"evidence"} or {"estimate", "lower", "upper", "unit"?}, not both',
     ]);
@@ -277,7 +288,9 @@ describe('validateScenario: endpoint', () => {
     ]);
     const g = loose(parallelOrdinal());
     g.endpoint.categories = ['only'];
-    expect(messages(g)).toEqual(['endpoint.categories: got ["only"]; allowed: a list of 2 to 20 distinct category names, worst to best (1 given)']);
+    expect(messages(g)).toEqual([
+      'endpoint.categories: got ["only"]; allowed: a list of 2 to 20 distinct category names, worst to best (1 given)',
+    ]);
     const h = loose(parallelOrdinal());
     h.endpoint.categories = ['a', 'b', 'a', 3];
     expect(messages(h)).toEqual([
@@ -306,7 +319,9 @@ describe('validateScenario: analysis', () => {
     ]);
     const b = loose(parallelBinary());
     b.analysis.test = 'mcnemar';
-    expect(messages(b)).toEqual(['analysis.test: got "mcnemar"; allowed: a test that fits a parallel design with a binary endpoint: fisher-exact, chi-square']);
+    expect(messages(b)).toEqual([
+      'analysis.test: got "mcnemar"; allowed: a test that fits a parallel design with a binary endpoint: fisher-exact, chi-square',
+    ]);
     const s = loose(singleBinary());
     s.endpoint = { kind: 'ordinal', better: 'higher', categories: ['a', 'b'], arms: { treated: { probs: [0.5, 0.5] } } };
     s.analysis = { test: 'wilcoxon-signed-rank' };
@@ -332,10 +347,19 @@ describe('validateScenario: analysis', () => {
 
 describe('validateScenario: simulation and expect', () => {
   it('checks replicates, seed, precision and fastPath', () => {
-    for (const [reps, ok] of [[1, true], [10_000_000, true], [0, false], [1.5, false], [10_000_001, false], ['100', false]] as const) {
+    for (const [reps, ok] of [
+      [1, true],
+      [10_000_000, true],
+      [0, false],
+      [1.5, false],
+      [10_000_001, false],
+      ['100', false],
+    ] as const) {
       const f = loose(parallelContinuous());
       f.simulation.replicates = reps;
-      expect(messages(f)).toEqual(ok ? [] : [`simulation.replicates: got ${JSON.stringify(reps)}; allowed: a whole number from 1 to 10000000`]);
+      expect(messages(f)).toEqual(
+        ok ? [] : [`simulation.replicates: got ${JSON.stringify(reps)}; allowed: a whole number from 1 to 10000000`],
+      );
     }
     const f = loose(parallelContinuous());
     f.simulation = { seed: '', precision: 0.5, fastPath: 'yes' };
@@ -359,7 +383,12 @@ describe('validateScenario: simulation and expect', () => {
 
   it('refuses better: "lower" on an ordinal endpoint, whose categories run worst to best', () => {
     const f = loose(parallelContinuous());
-    f.endpoint = { kind: 'ordinal', better: 'lower', categories: ['none', 'some', 'most'], arms: { msc: { probs: [0.2, 0.3, 0.5] }, saline: { probs: [0.4, 0.3, 0.3] } } };
+    f.endpoint = {
+      kind: 'ordinal',
+      better: 'lower',
+      categories: ['none', 'some', 'most'],
+      arms: { msc: { probs: [0.2, 0.3, 0.5] }, saline: { probs: [0.4, 0.3, 0.3] } },
+    };
     f.analysis.test = 'mann-whitney';
     expect(messages(f)).toEqual([
       'endpoint.better: got "lower"; allowed: "higher" for an ordinal endpoint, whose categories are listed worst to best (list them the other way round if yours run best to worst)',
@@ -369,7 +398,9 @@ describe('validateScenario: simulation and expect', () => {
   it('refuses an empty bound, which would check nothing while the file seems to expect something', () => {
     const f = loose(parallelContinuous());
     f.expect = { power: {} };
-    expect(messages(f)).toEqual(['expect.power: got {}; allowed: an object with "atLeast", "atMost" or both (an empty one would check nothing)']);
+    expect(messages(f)).toEqual([
+      'expect.power: got {}; allowed: an object with "atLeast", "atMost" or both (an empty one would check nothing)',
+    ]);
   });
 });
 
@@ -392,9 +423,15 @@ describe('validateScenario: sweep', () => {
     f.sweep = { 'design.nn': [1], 'design.kind': ['parallel'], 'let.delta': [1] };
     expect(messages(f)).toEqual([
       'sweep: got {"design.nn":[1],"design.kind":["parallel"],"let.delta":[1]}; allowed: an object mapping 1 to 2 paths to lists of values (two paths make a grid) (3 paths given)',
-      expect.stringMatching(/^sweep\["design\.nn"\]: got "design\.nn"; allowed: the path of a number in this scenario: .* \(did you mean "design\.n"\?\)$/),
-      expect.stringMatching(/^sweep\["design\.kind"\]: got "design\.kind"; allowed: .* \(design\.kind is not a number that can be swept\)$/),
-      expect.stringMatching(/^sweep\["let\.delta"\]: got "let\.delta"; allowed: .* \("delta" is not defined in let; add it to let with a default value\)$/),
+      expect.stringMatching(
+        /^sweep\["design\.nn"\]: got "design\.nn"; allowed: the path of a number in this scenario: .* \(did you mean "design\.n"\?\)$/,
+      ),
+      expect.stringMatching(
+        /^sweep\["design\.kind"\]: got "design\.kind"; allowed: .* \(design\.kind is not a number that can be swept\)$/,
+      ),
+      expect.stringMatching(
+        /^sweep\["let\.delta"\]: got "let\.delta"; allowed: .* \("delta" is not defined in let; add it to let with a default value\)$/,
+      ),
     ]);
     const g = loose(parallelContinuous());
     g.sweep = { 'design.n': [], 'design.dropout': [0.1, true, 'x +'] };
@@ -405,10 +442,16 @@ describe('validateScenario: sweep', () => {
     ]);
     const h = loose(parallelContinuous());
     h.sweep = { 'design.n': Array.from({ length: 1001 }, (_, i) => i + 2) };
-    expect(messages(h)).toEqual([expect.stringMatching(/^sweep\["design\.n"\]: got \[2,3,4.*…; allowed: a list of 1 to 1000 numbers or expressions \(1001 values given\)$/)]);
+    expect(messages(h)).toEqual([
+      expect.stringMatching(
+        /^sweep\["design\.n"\]: got \[2,3,4.*…; allowed: a list of 1 to 1000 numbers or expressions \(1001 values given\)$/,
+      ),
+    ]);
     const grid = loose(parallelContinuous());
     grid.sweep = { 'design.n': Array.from({ length: 101 }, (_, i) => i + 2), 'design.dropout': Array.from({ length: 100 }, () => 0.1) };
-    expect(messages(grid)).toEqual([expect.stringMatching(/^sweep: got .*; allowed: a sweep of at most 10000 design points \(the grid has 10100 points\)$/)]);
+    expect(messages(grid)).toEqual([
+      expect.stringMatching(/^sweep: got .*; allowed: a sweep of at most 10000 design points \(the grid has 10100 points\)$/),
+    ]);
     const dup = loose(parallelOrdinal());
     dup.sweep = { 'endpoint.arms.tci.probs.2': [0.3], 'endpoint.arms.tci.probs[2]': [0.3] };
     expect(messages(dup)).toEqual([
@@ -417,7 +460,9 @@ describe('validateScenario: sweep', () => {
     const proto = loose(parallelContinuous());
     proto.sweep = JSON.parse('{"__proto__.polluted": [1]}');
     expect(messages(proto)).toEqual([
-      expect.stringMatching(/^sweep\["__proto__\.polluted"\]: got "__proto__\.polluted"; allowed: .* \(the segment "__proto__" is not allowed\)$/),
+      expect.stringMatching(
+        /^sweep\["__proto__\.polluted"\]: got "__proto__\.polluted"; allowed: .* \(the segment "__proto__" is not allowed\)$/,
+      ),
     ]);
   });
 
@@ -513,14 +558,18 @@ describe('validateScenario: untrusted input', () => {
     });
     const r = validateScenario(hostile);
     expect(r.ok).toBe(false);
-    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual(['(root): got missing; allowed: a scenario that can be read (internal error: boom)']);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+      '(root): got missing; allowed: a scenario that can be read (internal error: boom)',
+    ]);
     expect(validateScenario(new Map()).ok).toBe(false);
     expect(validateScenario(Object.create({ format: 'trialsim/1' })).ok).toBe(false);
   });
 
   it('reads only own properties', () => {
     const proto = parallelContinuous() as unknown as object;
-    expect(messages(Object.assign(Object.create(null), { format: 'trialsim/1' }))).toContain('title: got missing; allowed: a non-empty string');
+    expect(messages(Object.assign(Object.create(null), { format: 'trialsim/1' }))).toContain(
+      'title: got missing; allowed: a non-empty string',
+    );
     expect(messages(Object.create(proto))).toEqual(['(root): got {}; allowed: a JSON object: a trialsim/1 scenario']);
   });
 });

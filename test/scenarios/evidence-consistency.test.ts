@@ -115,7 +115,10 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
   },
   'ncecs-vs-ha-paired-lesions.json': {
     'endpoint.arms.ncecs.p': from('ncecs-vs-ha', counts('ncecs-vs-ha', /^NCECS, group B/).x / counts('ncecs-vs-ha', /^NCECS, group B/).n),
-    'endpoint.arms.ha.p': from('ncecs-vs-ha', counts('ncecs-vs-ha', /^hyaluronic acid, group B/).x / counts('ncecs-vs-ha', /^hyaluronic acid, group B/).n),
+    'endpoint.arms.ha.p': from(
+      'ncecs-vs-ha',
+      counts('ncecs-vs-ha', /^hyaluronic acid, group B/).x / counts('ncecs-vs-ha', /^hyaluronic acid, group B/).n,
+    ),
     'design.n': from('ncecs-vs-ha', counts('ncecs-vs-ha', /^NCECS, group B/).n),
   },
   'tacrolimus-maintenance.json': {
@@ -268,7 +271,9 @@ describe('shipped scenarios against the evidence library', () => {
 
     it('cites exactly the paths EXPECTED knows, each from the entry EXPECTED names', () => {
       const cited = (file.sources ?? []).flatMap((s) => (s.paths ?? []).map((p) => `${canonical(file, p)} ← ${s.evidence}`)).sort();
-      const known = Object.entries(EXPECTED[f] ?? {}).map(([p, e]) => `${canonical(file, p)} ← ${e.evidence}`).sort();
+      const known = Object.entries(EXPECTED[f] ?? {})
+        .map(([p, e]) => `${canonical(file, p)} ← ${e.evidence}`)
+        .sort();
       expect(cited).toEqual(known);
     });
 
@@ -282,7 +287,8 @@ describe('shipped scenarios against the evidence library', () => {
     });
 
     it('names only evidence ids that resolve', () => {
-      for (const s of file.sources ?? []) expect({ id: s.evidence, known: getEvidence(s.evidence) !== undefined }).toEqual({ id: s.evidence, known: true });
+      for (const s of file.sources ?? [])
+        expect({ id: s.evidence, known: getEvidence(s.evidence) !== undefined }).toEqual({ id: s.evidence, known: true });
       for (const { path, id } of fromCIEvidence(file)) {
         expect({ path, id, hasInterval: typeof id === 'string' && evidenceCI(id) !== undefined }).toEqual({ path, id, hasInterval: true });
       }
@@ -299,8 +305,10 @@ describe('shipped scenarios against the evidence library', () => {
     });
 
     it('gives a reason for every assumption and a note for every source', () => {
-      for (const a of file.assumptions ?? []) expect({ path: a.path, reasoned: a.note.trim().length >= 20 }).toEqual({ path: a.path, reasoned: true });
-      for (const s of file.sources ?? []) expect({ id: s.evidence, noted: (s.note ?? '').trim().length >= 20 }).toEqual({ id: s.evidence, noted: true });
+      for (const a of file.assumptions ?? [])
+        expect({ path: a.path, reasoned: a.note.trim().length >= 20 }).toEqual({ path: a.path, reasoned: true });
+      for (const s of file.sources ?? [])
+        expect({ id: s.evidence, noted: (s.note ?? '').trim().length >= 20 }).toEqual({ id: s.evidence, noted: true });
     });
 
     it('has a title, a readable description, a seed, a sweep and an expect block', () => {
@@ -314,17 +322,29 @@ describe('shipped scenarios against the evidence library', () => {
 
   it('catches a copy slip, an uncited number and an unknown fromCI id (self-check of the rules)', () => {
     const hair = load('nct06764329-hair-count.json');
-    const slipped = { ...hair, endpoint: { ...hair.endpoint, arms: { ...hair.endpoint.arms, msc: { mean: 3.98, sd: 3.01 } } } } as ScenarioFile;
-    expect(close(numberAt(slipped, 'endpoint.arms.msc.mean'), EXPECTED['nct06764329-hair-count.json']['endpoint.arms.msc.mean'].value)).toBe(false);
+    const slipped = {
+      ...hair,
+      endpoint: { ...hair.endpoint, arms: { ...hair.endpoint.arms, msc: { mean: 3.98, sd: 3.01 } } },
+    } as ScenarioFile;
+    expect(
+      close(numberAt(slipped, 'endpoint.arms.msc.mean'), EXPECTED['nct06764329-hair-count.json']['endpoint.arms.msc.mean'].value),
+    ).toBe(false);
 
     const uncited = { ...hair, assumptions: (hair.assumptions ?? []).filter((a) => a.path !== 'design.dropout') };
-    const problems = numberSlots(uncited).map((s) => unaccounted(uncited, s, accountedPaths(uncited))).filter(Boolean);
+    const problems = numberSlots(uncited)
+      .map((s) => unaccounted(uncited, s, accountedPaths(uncited)))
+      .filter(Boolean);
     expect(problems).toEqual(['design.dropout = 0.1 is neither cited nor assumed']);
 
     const viaLet = { ...uncited, let: { d: 0.1 }, design: { ...hair.design, dropout: 'd' } } as ScenarioFile;
-    expect(numberSlots(viaLet).map((s) => unaccounted(viaLet, s, accountedPaths(viaLet)))).toContain('design.dropout uses let.d = 0.1 is neither cited nor assumed');
+    expect(numberSlots(viaLet).map((s) => unaccounted(viaLet, s, accountedPaths(viaLet)))).toContain(
+      'design.dropout uses let.d = 0.1 is neither cited nor assumed',
+    );
 
-    const bogus = { ...hair, endpoint: { ...hair.endpoint, arms: { ...hair.endpoint.arms, msc: { mean: { fromCI: { evidence: 'aga-hair-count' } }, sd: 3.01 } } } } as ScenarioFile;
+    const bogus = {
+      ...hair,
+      endpoint: { ...hair.endpoint, arms: { ...hair.endpoint.arms, msc: { mean: { fromCI: { evidence: 'aga-hair-count' } }, sd: 3.01 } } },
+    } as ScenarioFile;
     expect(fromCIEvidence(bogus)).toEqual([{ path: 'endpoint.arms.msc.mean.fromCI', id: 'aga-hair-count' }]);
     expect(evidenceCI('aga-hair-count')).toBeUndefined(); // means with SDs: no interval to draw from
   });

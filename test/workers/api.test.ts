@@ -16,7 +16,19 @@ const hostile: Array<[string, unknown]> = [
   ['allocation of the wrong length', { ...parallelContinuous(70), design: { ...parallelContinuous(70).design, allocation: [1] } }],
   ['an unknown test', { ...parallelContinuous(70), analysis: { ...parallelContinuous(70).analysis, test: 'constructor' } }],
   ['a missing endpoint arm', { ...parallelContinuous(70), endpoint: { ...parallelContinuous(70).endpoint, arms: {} } }],
-  ['a within-patient design with the control first', { ...withinPatientContinuous(30, 0.5, 0.5), design: { ...withinPatientContinuous(30, 0.5, 0.5).design, arms: [{ id: 'c', label: 'c', control: true }, { id: 'a', label: 'a', control: false }] } }],
+  [
+    'a within-patient design with the control first',
+    {
+      ...withinPatientContinuous(30, 0.5, 0.5),
+      design: {
+        ...withinPatientContinuous(30, 0.5, 0.5).design,
+        arms: [
+          { id: 'c', label: 'c', control: true },
+          { id: 'a', label: 'a', control: false },
+        ],
+      },
+    },
+  ],
   ['NaN alpha', { ...parallelContinuous(70), analysis: { ...parallelContinuous(70).analysis, alpha: NaN } }],
   ['a 10-million-replicate chunk size trick', { ...parallelContinuous(70), simulation: { replicates: 1e12, seed: 's', fastPath: false } }],
 ];
@@ -43,7 +55,9 @@ describe('worker API: hand-made messages', () => {
     expect(() => api.run(0, 0, 1e9, 5000)).toThrow('worker: count: got 1000000000; allowed: a whole number from 0 to 10000');
     expect(() => api.run(0, 4, 2, 5000)).toThrow('worker: first + count: got 6; allowed: at most 5, the chunks of 5000 replicates');
     expect(() => api.run(0, 0, 1, NaN)).toThrow('worker: replicates: got NaN; allowed: a whole number from 1 to 1000000000');
-    expect(() => api.run('0' as unknown as number, 0, 1, 5000)).toThrow('worker: pointId: got string; allowed: a whole number from 0 to 1999999');
+    expect(() => api.run('0' as unknown as number, 0, 1, 5000)).toThrow(
+      'worker: pointId: got string; allowed: a whole number from 0 to 1999999',
+    );
     expect(() => api.prepare(2.5, parallelContinuous(20))).toThrow('worker: pointId: got 2.5');
     expect(() => api.setProgressListener(42 as unknown as () => void)).toThrow('worker: listener: got 42; allowed: a function or nothing');
     // Still usable afterwards.
@@ -95,7 +109,9 @@ describe('Node worker thread: a hand-made message', () => {
     h.failed.catch(() => undefined); // terminating it at the end is not a failure
     handles.push(h);
     const bad = { ...parallelContinuous(70), design: { ...parallelContinuous(70).design, n: 1e9 } };
-    await expect(h.api.prepare(0, bad)).rejects.toThrow('worker: invalid scenario: design.n: got 1000000000; allowed: a whole number from 2 to 10000000');
+    await expect(h.api.prepare(0, bad)).rejects.toThrow(
+      'worker: invalid scenario: design.n: got 1000000000; allowed: a whole number from 2 to 10000000',
+    );
     await expect(h.api.run(0, 0, 1, 1000)).rejects.toThrow('worker: design point 0 was not prepared');
     const good = parallelContinuous(30, 'welch-t', 3000);
     await h.api.prepare(1, good);

@@ -15,7 +15,11 @@ const others = [
   { scenario: withinPatientContinuous(30, 0.5, 0.5), replicates: 6_000, label: 'paired' },
 ];
 // A long fast-path point, so that guided scheduling hands out tasks of many sizes.
-const long = { scenario: { ...parallelContinuous(50, 'welch-t'), simulation: { replicates: 300_000, seed: 'long', fastPath: true } }, replicates: 300_000, label: 'long' };
+const long = {
+  scenario: { ...parallelContinuous(50, 'welch-t'), simulation: { replicates: 300_000, seed: 'long', fastPath: true } },
+  replicates: 300_000,
+  label: 'long',
+};
 const points = [...curve, ...others, long];
 
 describe('chunksPerTask (guided self-scheduling)', () => {
@@ -43,7 +47,9 @@ describe('worker pool', () => {
       const pool = createNodePool(size);
       pools.push(pool);
       const results = await pool.runPoints(points);
-      expect(results.map((r) => [r.replicates, r.successes, r.degenerate])).toEqual(reference.map((r) => [r.replicates, r.successes, r.degenerate]));
+      expect(results.map((r) => [r.replicates, r.successes, r.degenerate])).toEqual(
+        reference.map((r) => [r.replicates, r.successes, r.degenerate]),
+      );
       // The pool stays warm: a second run on the same workers gives the same again.
       const again = await pool.runPoints(points);
       expect(again.map((r) => r.successes)).toEqual(reference.map((r) => r.successes));
@@ -110,7 +116,9 @@ describe('worker pool', () => {
   it('turns a crashed worker into a clear error, never a hang', async () => {
     const crashing = (): WorkerHandle => {
       const worker = new Worker('process.exit(3)', { eval: true });
-      const failed = new Promise<never>((_, reject) => worker.once('exit', (code) => reject(new Error(`worker stopped unexpectedly (exit code ${code})`))));
+      const failed = new Promise<never>((_, reject) =>
+        worker.once('exit', (code) => reject(new Error(`worker stopped unexpectedly (exit code ${code})`))),
+      );
       return { api: wrap<WorkerApi>(nodeEndpoint(worker)), failed, terminate: () => void worker.terminate() };
     };
     const pool = new WorkerPool(crashing, 2);

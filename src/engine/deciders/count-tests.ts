@@ -59,9 +59,7 @@ class TwoProportionDecider extends CountDecider {
 
   protected exact(): number {
     const { x1, n1, x2, n2, options, out } = this;
-    return this.test === 'fisher-exact'
-      ? fisherExact(x1, n1, x2, n2, options, out).pValue
-      : chiSquare(x1, n1, x2, n2, options, out).pValue;
+    return this.test === 'fisher-exact' ? fisherExact(x1, n1, x2, n2, options, out).pValue : chiSquare(x1, n1, x2, n2, options, out).pValue;
   }
 }
 

@@ -150,7 +150,15 @@ export class TDecider implements Decider {
    * rejections to `tally[0]`, degenerate trials to `tally[1]`. The fast path's
    * loop over a chunk, kept here so that the decision inlines into it.
    */
-  tallyFromSummaries(summaries: Float64Array, stride: number, length: number, treatment: number, control: number, alpha: number, tally: Int32Array): void {
+  tallyFromSummaries(
+    summaries: Float64Array,
+    stride: number,
+    length: number,
+    treatment: number,
+    control: number,
+    alpha: number,
+    tally: Int32Array,
+  ): void {
     let rejections = 0;
     let degenerate = 0;
     for (let r = 0, at = 0; r < length; r++, at += stride) {
@@ -207,7 +215,7 @@ export class TDecider implements Decider {
 
   /** The verdict when `stat` is clear of the critical values of every df in [low, high], else UNDECIDED. */
   private compare(stat: number, lowDf: number, highDf: number, alpha: number): Verdict | typeof UNDECIDED {
-    const low = Math.min(lowDf , DF_CAP);
+    const low = Math.min(lowDf, DF_CAP);
     const high = highDf > DF_CAP ? DF_CAP + 1 : highDf;
     this.ensureCriticalValues(low, high, alpha);
     // Read from the table here rather than through a getter: V8 boxes a double
@@ -255,7 +263,8 @@ export class TDecider implements Decider {
     }
     const critical = this.critical;
     if (critical[low] !== critical[low]) critical[low] = tQuantile(1 - alpha / this.sides, low);
-    if (critical[high] !== critical[high]) critical[high] = high > DF_CAP ? normalQuantile(1 - alpha / this.sides, 0, 1) : tQuantile(1 - alpha / this.sides, high);
+    if (critical[high] !== critical[high])
+      critical[high] = high > DF_CAP ? normalQuantile(1 - alpha / this.sides, 0, 1) : tQuantile(1 - alpha / this.sides, high);
   }
 }
 

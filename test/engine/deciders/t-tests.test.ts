@@ -133,35 +133,38 @@ describe('t decider', () => {
     },
   );
 
-  it.each(tests)('%s: tallyFromSummaries counts exactly the p ≤ α of the exact p-values, degenerate and essentially constant summaries included', (test) => {
-    const rng = seededXorwow(`tally ${test}`);
-    const decider = tDecider(test, 2, 'higher', 0, 1);
-    const replicates = 3000;
-    const summaries = new Float64Array(replicates * 6);
-    for (let r = 0; r < replicates; r++) {
-      for (let arm = 0; arm < 2; arm++) {
-        const at = 6 * r + 3 * arm;
-        // Mostly ordinary samples; now and then one value, no spread, or a spread
-        // lost in rounding against the means (R's "data are essentially constant").
-        const n = r % 97 === 0 ? 1 : 2 + Math.floor(rng.uniform() * 40);
-        summaries[at] = n;
-        summaries[at + 1] = r % 83 === 0 ? 1000 - 0.001 * arm : arm === 0 ? 4 * (rng.uniform() - 0.3) : 0;
-        summaries[at + 2] = r % 89 === 0 ? 0 : r % 83 === 0 ? 1e-26 : 0.5 + 8 * rng.uniform();
+  it.each(tests)(
+    '%s: tallyFromSummaries counts exactly the p ≤ α of the exact p-values, degenerate and essentially constant summaries included',
+    (test) => {
+      const rng = seededXorwow(`tally ${test}`);
+      const decider = tDecider(test, 2, 'higher', 0, 1);
+      const replicates = 3000;
+      const summaries = new Float64Array(replicates * 6);
+      for (let r = 0; r < replicates; r++) {
+        for (let arm = 0; arm < 2; arm++) {
+          const at = 6 * r + 3 * arm;
+          // Mostly ordinary samples; now and then one value, no spread, or a spread
+          // lost in rounding against the means (R's "data are essentially constant").
+          const n = r % 97 === 0 ? 1 : 2 + Math.floor(rng.uniform() * 40);
+          summaries[at] = n;
+          summaries[at + 1] = r % 83 === 0 ? 1000 - 0.001 * arm : arm === 0 ? 4 * (rng.uniform() - 0.3) : 0;
+          summaries[at + 2] = r % 89 === 0 ? 0 : r % 83 === 0 ? 1e-26 : 0.5 + 8 * rng.uniform();
+        }
       }
-    }
-    let rejections = 0;
-    let degenerate = 0;
-    for (let r = 0; r < replicates; r++) {
-      const p = decider.pValueFromSummaries(summaries, 6 * r, 0, 1);
-      if (p !== p) degenerate++;
-      else if (p <= ALPHA) rejections++;
-    }
-    const tally = new Int32Array(2);
-    decider.tallyFromSummaries(summaries, 6, replicates, 0, 1, ALPHA, tally);
-    expect([tally[0], tally[1]]).toEqual([rejections, degenerate]);
-    expect(rejections).toBeGreaterThan(replicates / 10);
-    expect(degenerate).toBeGreaterThan(0);
-  });
+      let rejections = 0;
+      let degenerate = 0;
+      for (let r = 0; r < replicates; r++) {
+        const p = decider.pValueFromSummaries(summaries, 6 * r, 0, 1);
+        if (p !== p) degenerate++;
+        else if (p <= ALPHA) rejections++;
+      }
+      const tally = new Int32Array(2);
+      decider.tallyFromSummaries(summaries, 6, replicates, 0, 1, ALPHA, tally);
+      expect([tally[0], tally[1]]).toEqual([rejections, degenerate]);
+      expect(rejections).toBeGreaterThan(replicates / 10);
+      expect(degenerate).toBeGreaterThan(0);
+    },
+  );
 
   it.each(tests)('%s: beyond 100 000 df (one critical value per df would be 80 MB at n = 10⁷) the verdicts still equal p ≤ α', (test) => {
     const rng = seededXorwow(`large df ${test}`);
