@@ -163,3 +163,17 @@ export interface EvidenceEntry {
   /** Caveats: oddities kept as printed, disagreements with EVIDENCE.md, what a scenario must assume. */
   notes: string;
 }
+
+/**
+ * An entry as written in its paper's data file (src/evidence/papers/*.json):
+ * the provenance leaves out the seed, which the file states once.
+ */
+export type PaperEntry = Omit<EvidenceEntry, 'provenance'> & { provenance: Omit<Provenance, 'seed'> };
+
+/** One data file of src/evidence/papers/: every entry taken from one source paper. */
+export interface EvidencePaper {
+  /** The paper, by file name in ../shared/seeds/. */
+  seed: SeedFile;
+  /** Its entries, in library order. */
+  entries: readonly PaperEntry[];
+}
