@@ -47,7 +47,7 @@ export const FUNCTIONS: readonly FunctionName[] = Object.keys(FUNCTION_ARITY) as
 export const EXPRESSION_ALLOWED = `a number, or an expression of numbers, let names, pi, e, + - * / ^ ( ) and ${FUNCTIONS.join(', ')}`;
 
 /** Words the parser treats as keywords or that would shadow a constant or function. */
-const RESERVED_NAMES: ReadonlySet<string> = new Set([
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...CONSTANTS.keys(),
   ...FUNCTIONS,
   'mod',
@@ -67,7 +67,7 @@ const RESERVED_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** A valid `let` name: ASCII letters, digits and `_`, not starting with a digit. */
-const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The checked expression tree that is evaluated. */
 type SafeNode =

@@ -66,10 +66,8 @@ export function previewValue(value: unknown, max: number = MAX_PREVIEW_LENGTH): 
         if (i > 0) write(',');
         walk(v[i], depth + 1);
       }
-      {
-        write(']');
-        return;
-      }
+      write(']');
+      return;
     }
     write('{');
     let first = true;

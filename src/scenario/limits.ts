@@ -105,6 +105,9 @@ export const MAX_SEED_LENGTH = 200;
 /** Smallest shape of a beta distribution: below it both gamma draws of a beta can underflow to 0 (0/0). */
 export const MIN_BETA_SHAPE = 0.05;
 
+/** Largest magnitude of a lognormal distribution's `meanlog`: exp(700) is near the largest double. */
+export const MAX_MEANLOG = 700;
+
 /** Largest `sdlog` of a lognormal distribution (a factor of e³ ≈ 20 per SD already). */
 export const MAX_SDLOG = 3;
 

@@ -185,7 +185,7 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
     const values = checkValues(data, { ...options, limits }).filter((i) => !structural.some((s) => related(s.path, i.path)));
     return { ok: false, issues: dedupe([...structural, ...values]) };
   }
-  const r = resolveScenario(v.scenario, { ...options, limits });
+  const r = resolveScenario(v.value, { ...options, limits });
   if (!r.ok) return { ok: false, issues: r.issues };
-  return { ok: true, file: v.scenario, resolved: r.scenario };
+  return { ok: true, file: v.value, resolved: r.scenario };
 }

@@ -21,7 +21,7 @@ import {
 function resolve(file: unknown, options: ResolveOptions = {}) {
   const v = validateScenario(file);
   if (!v.ok) throw new Error(`invalid example: ${v.issues.map(formatIssue).join('; ')}`);
-  return resolveScenario(v.scenario, options);
+  return resolveScenario(v.value, options);
 }
 function resolved(file: unknown, options: ResolveOptions = {}): ResolvedScenario {
   const r = resolve(file, options);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TEST_IDS } from '../../src/analysis/catalog.js';
 import { letNameProblem } from '../../src/scenario/expressions.js';
+import { scenarioJsonSchema, schemaText } from '../../src/scenario/format/json-schema.js';
 import {
   MAX_ARMS,
   MAX_CATEGORIES,
@@ -24,6 +25,10 @@ const schema = JSON.parse(text) as Record<string, any>;
 const defs = schema.$defs as Record<string, any>;
 
 describe('scenarios/scenario.schema.json', () => {
+  it('is what `npm run schema` generates from the definition (src/scenario/format/)', () => {
+    expect(text).toBe(schemaText(scenarioJsonSchema()));
+  });
+
   it('is a draft 2020-12 JSON Schema of the trialsim/1 format', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.properties.format.const).toBe(SCENARIO_FORMAT);

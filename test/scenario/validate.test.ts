@@ -26,7 +26,7 @@ describe('validateScenario: valid files', () => {
     const file = EXAMPLES[name]();
     const r = validateScenario(file);
     expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([]);
-    expect(r.ok && r.scenario).toBe(file);
+    expect(r.ok && r.value).toBe(file);
   });
 
   it('accepts the example after a JSON round trip', () => {
