@@ -100,7 +100,7 @@ export function createWorkerApi(): WorkerApi {
       if (!scenarios.has(pointId) && scenarios.size >= MAX_PREPARED_POINTS) {
         throw new Error(`worker: more than ${MAX_PREPARED_POINTS} design points prepared; reset first`);
       }
-      scenarios.set(pointId, checked.scenario);
+      scenarios.set(pointId, checked.value);
       plans.delete(pointId);
       planFor(pointId); // compile now, so a problem shows at prepare
     },

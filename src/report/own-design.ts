@@ -10,7 +10,7 @@ import type { ResolvedScenario, ScenarioFile } from '../scenario/types.js';
 export function ownDesign(file: ScenarioFile, options: ResolveOptions = {}): ResolvedScenario | undefined {
   const { sweep: _sweep, ...unswept } = file;
   const resolved = resolveScenario(unswept as ScenarioFile, options);
-  return resolved.ok ? resolved.scenario : undefined;
+  return resolved.ok ? resolved.value : undefined;
 }
 
 /** What makes two resolved scenarios the same design: everything but the simulation settings. */

@@ -12,16 +12,18 @@
  * reach the engine.
  */
 import { isTestId, testsFitting, type DesignKind, type EndpointKind } from '../analysis/catalog.js';
+import { ANALYSIS, BENCHMARK_NULL } from './format/analysis.js';
+import { ARM_ID_PATTERN, DESIGN_KINDS } from './format/design.js';
+import { distributionParamRange } from './format/distribution.js';
+import { ENDPOINT, ENDPOINT_KINDS } from './format/endpoint.js';
+import { rangeAt } from './format/lookup.js';
+import { ANY_NUMBER, inRange, type Range, rangeFor } from './format/range.js';
+import { SIMULATION } from './format/simulation.js';
+import { IssueCollector, type Result } from './issues.js';
 import {
   HARD_LIMITS,
-  MAX_ALLOCATION_WEIGHT,
-  MAX_MAGNITUDE,
   MAX_NAME_LENGTH,
-  MAX_SDLOG,
-  MIN_ALPHA,
-  MIN_BETA_SHAPE,
-  MIN_N,
-  MIN_PRECISION,
+  MAX_SEED_LENGTH,
   PROBS_CENTRE_SUM_TOLERANCE,
   PROBS_SUM_TOLERANCE,
   type ScenarioLimits,
@@ -38,8 +40,8 @@ import {
   type ValidationIssue,
 } from './types.js';
 
-/** Result of `checkResolvedScenario`. */
-export type ResolvedCheck = { ok: true; scenario: ResolvedScenario } | { ok: false; issues: ValidationIssue[] };
+/** Result of `checkResolvedScenario`: a fresh copy of the scenario, or its problems. */
+export type ResolvedCheck = Result<ResolvedScenario>;
 
 /** Options of `checkResolvedScenario`. */
 export interface ResolvedCheckOptions {
@@ -52,17 +54,16 @@ export interface ResolvedCheckOptions {
   forEngine?: boolean;
 }
 
-const ARM_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const MAX_SEED_LENGTH = 200;
-
 /** Thrown internally to stop at the first problem of a part; never escapes. */
 class Stop extends Error {}
 
 class Checker {
-  readonly issues: ValidationIssue[] = [];
+  readonly out = new IssueCollector();
+
+  constructor(readonly limits: ScenarioLimits) {}
 
   fail(path: string, value: unknown, allowed: string): never {
-    this.issues.push({ path, value, allowed });
+    this.out.add(path, value, allowed);
     throw new Stop();
   }
 
@@ -92,39 +93,38 @@ class Checker {
     return v;
   }
 
-  whole(path: string, v: unknown, lo: number, hi: number): number {
-    return this.number(path, v, (x) => Number.isInteger(x) && x >= lo && x <= hi, `a whole number from ${lo} to ${hi}`);
+  /** A number within `range` (the definition's, at this run's limits). */
+  ranged(path: string, v: unknown, range: Range): number {
+    return this.number(path, v, (x) => inRange(range, x), range.allowed);
   }
 
-  /** A parameter: a number in range, or a distribution with finite parameters whose centre is in range. */
-  param(path: string, v: unknown, ok: (x: number) => boolean, allowed: string): Param {
-    if (typeof v === 'number') return this.number(path, v, ok, allowed);
+  /** A number within the range the definition gives the field at `segments`. */
+  field(path: string, v: unknown, ...segments: (string | number)[]): number {
+    return this.ranged(path, v, rangeAt(segments, this.limits));
+  }
+
+  /** A parameter: a number in range, or a distribution with parameters in their ranges and its centre in range. */
+  param(path: string, v: unknown, ...segments: (string | number)[]): Param {
+    const range = rangeAt(segments, this.limits);
+    if (typeof v === 'number') return this.ranged(path, v, range);
     const d = this.object(path, v);
     const kind = this.oneOf(joinPath(path, 'dist'), ownValue(d, 'dist'), ['normal', 'beta', 'lognormal'] as const);
-    const p = (key: string, good: (x: number) => boolean, what: string) => this.number(joinPath(path, key), ownValue(d, key), good, what);
-    const bounded = (x: number) => Math.abs(x) <= MAX_MAGNITUDE;
-    const scale = (x: number) => x > 0 && x <= MAX_MAGNITUDE;
+    const p = (key: string) =>
+      this.ranged(joinPath(path, key), ownValue(d, key), rangeFor(distributionParamRange(kind, key) ?? ANY_NUMBER, this.limits));
     let dist: Param;
     switch (kind) {
       case 'normal':
-        dist = { dist: 'normal', mean: p('mean', bounded, 'a number from -1e12 to 1e12'), sd: p('sd', scale, 'a number > 0 and ≤ 1e12') };
+        dist = { dist: 'normal', mean: p('mean'), sd: p('sd') };
         break;
-      case 'beta': {
-        const shape = (x: number) => x >= MIN_BETA_SHAPE && x <= MAX_MAGNITUDE;
-        const what = `a number from ${MIN_BETA_SHAPE} to 1e12`;
-        dist = { dist: 'beta', alpha: p('alpha', shape, what), beta: p('beta', shape, what) };
+      case 'beta':
+        dist = { dist: 'beta', alpha: p('alpha'), beta: p('beta') };
         break;
-      }
       case 'lognormal':
-        dist = {
-          dist: 'lognormal',
-          meanlog: p('meanlog', (x) => Math.abs(x) <= 700, 'a number from -700 to 700'),
-          sdlog: p('sdlog', (x) => x > 0 && x <= MAX_SDLOG, `a number > 0 and ≤ ${MAX_SDLOG}`),
-        };
+        dist = { dist: 'lognormal', meanlog: p('meanlog'), sdlog: p('sdlog') };
         break;
     }
     const centre = centreOf(dist);
-    if (!(Number.isFinite(centre) && ok(centre))) this.fail(path, v, `${allowed} (the centre of the distribution)`);
+    if (!inRange(range, centre)) this.fail(path, v, `${range.allowed} (the centre of the distribution)`);
     return dist;
   }
 
@@ -139,30 +139,22 @@ class Checker {
   }
 }
 
-const inRange = (lo: number, hi: number, loOpen: boolean, hiOpen: boolean) => (x: number) =>
-  (loOpen ? x > lo : x >= lo) && (hiOpen ? x < hi : x <= hi);
-
 /**
  * Checks that `value` has the shape of a `ResolvedScenario` that the engine
  * can simulate, and returns a fresh copy of it; or the problems found, each
  * with a path. Never throws.
  */
 export function checkResolvedScenario(value: unknown, options: ResolvedCheckOptions = {}): ResolvedCheck {
-  const limits = options.limits ?? HARD_LIMITS;
-  const c = new Checker();
+  const limits: ScenarioLimits = { ...HARD_LIMITS, ...options.limits };
+  const c = new Checker(limits);
   try {
     const scenario = c.part(() => check(c, value, limits, options.forEngine === true));
-    if (scenario && c.issues.length === 0) return { ok: true, scenario };
+    if (scenario && c.out.clean) return { ok: true, value: scenario };
   } catch (e) {
     // Exotic inputs only (throwing getters are impossible after structured cloning).
-    c.issues.push({
-      path: '',
-      value: undefined,
-      allowed: 'a resolved scenario',
-      hint: `unreadable: ${e instanceof Error ? e.message : String(e)}`,
-    });
+    c.out.add('', undefined, 'a resolved scenario', `unreadable: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { ok: false, issues: c.issues.length > 0 ? c.issues : [{ path: '', value, allowed: 'a resolved scenario' }] };
+  return { ok: false, issues: c.out.clean ? [{ path: '', value, allowed: 'a resolved scenario' }] : c.out.issues };
 }
 
 function check(
@@ -191,32 +183,27 @@ function check(
     const nullValue = ownValue(a, 'null');
     return {
       test,
-      alpha: c.number('analysis.alpha', ownValue(a, 'alpha'), inRange(MIN_ALPHA, 0.5, false, false), `a number from ${MIN_ALPHA} to 0.5`),
+      alpha: c.field('analysis.alpha', ownValue(a, 'alpha'), 'analysis', 'alpha'),
       sides: c.oneOf('analysis.sides', ownValue(a, 'sides'), [1, 2] as const),
       null:
         test === 'binomial-exact'
-          ? c.number('analysis.null', nullValue, inRange(0, 1, true, true), 'a benchmark rate in (0, 1)')
-          : c.number('analysis.null', nullValue, (x) => Math.abs(x) <= MAX_MAGNITUDE, 'a number from -1e12 to 1e12'),
+          ? c.ranged('analysis.null', nullValue, BENCHMARK_NULL)
+          : c.field('analysis.null', nullValue, 'analysis', 'null'),
       continuityCorrection: c.boolean('analysis.continuityCorrection', ownValue(a, 'continuityCorrection')),
-      multiplicity: c.oneOf('analysis.multiplicity', ownValue(a, 'multiplicity'), ['holm', 'bonferroni', 'none'] as const),
-      success: c.oneOf('analysis.success', ownValue(a, 'success'), ['any', 'all'] as const),
+      multiplicity: c.oneOf('analysis.multiplicity', ownValue(a, 'multiplicity'), ANALYSIS.fields.multiplicity.node.values),
+      success: c.oneOf('analysis.success', ownValue(a, 'success'), ANALYSIS.fields.success.node.values),
     };
   });
   const simulation = c.part(() => {
     const s = c.object('simulation', ownValue(root, 'simulation'));
     const precision = ownValue(s, 'precision');
     return {
-      replicates: c.whole('simulation.replicates', ownValue(s, 'replicates'), 1, limits.maxReplicates),
+      replicates: c.field('simulation.replicates', ownValue(s, 'replicates'), 'simulation', 'replicates'),
       seed: c.string('simulation.seed', ownValue(s, 'seed'), MAX_SEED_LENGTH),
       ...(precision === undefined
         ? {}
         : {
-            precision: c.number(
-              'simulation.precision',
-              precision,
-              inRange(MIN_PRECISION, 0.5, false, true),
-              `a number in [${MIN_PRECISION}, 0.5)`,
-            ),
+            precision: c.field('simulation.precision', precision, 'simulation', 'precision'),
           }),
       fastPath: c.boolean('simulation.fastPath', ownValue(s, 'fastPath')),
     };
@@ -243,7 +230,8 @@ function checkArms(c: Checker, list: unknown, kind: DesignKind, maxArms: number,
     const path = `design.arms[${i}]`;
     const arm = c.object(path, a);
     const id = c.string(`${path}.id`, ownValue(arm, 'id'), MAX_NAME_LENGTH);
-    if (!ARM_ID.test(id) || isForbiddenKey(id) || seen.has(id)) c.fail(`${path}.id`, id, 'a unique id of letters, digits, "_" and "-"');
+    if (!ARM_ID_PATTERN.test(id) || isForbiddenKey(id) || seen.has(id))
+      c.fail(`${path}.id`, id, 'a unique id of letters, digits, "_" and "-"');
     seen.add(id);
     const label = c.string(`${path}.label`, ownValue(arm, 'label'));
     return { id, label: forEngine ? id : label, control: c.boolean(`${path}.control`, ownValue(arm, 'control')) };
@@ -262,28 +250,21 @@ function checkDesign(
   limits: NonNullable<ResolvedCheckOptions['limits']>,
   forEngine: boolean,
 ): ResolvedDesign {
-  const kind = c.oneOf('design.kind', ownValue(d, 'kind'), ['parallel', 'within-patient', 'single-arm'] as const);
+  const kind = c.oneOf('design.kind', ownValue(d, 'kind'), DESIGN_KINDS);
   const arms = checkArms(c, ownValue(d, 'arms'), kind, limits.maxArms, forEngine);
-  const n = c.whole('design.n', ownValue(d, 'n'), MIN_N, limits.maxN);
-  const dropout = c.param('design.dropout', ownValue(d, 'dropout'), inRange(0, 1, false, true), 'a number in [0, 1)');
+  const n = c.field('design.n', ownValue(d, 'n'), 'design', 'n');
+  const dropout = c.param('design.dropout', ownValue(d, 'dropout'), 'design', 'dropout');
   if (kind === 'parallel') {
     const list = ownValue(d, 'allocation');
     if (!Array.isArray(list) || list.length !== arms.length) c.fail('design.allocation', list, `a list of ${arms.length} weights`);
-    const allocation = list.map((w, i) =>
-      c.number(
-        `design.allocation[${i}]`,
-        w,
-        inRange(1 / MAX_ALLOCATION_WEIGHT, MAX_ALLOCATION_WEIGHT, false, false),
-        'a number from 1e-6 to 1e6',
-      ),
-    );
+    const allocation = list.map((w, i) => c.field(`design.allocation[${i}]`, w, 'design', 'allocation', i));
     const total = allocation.reduce((a, b) => a + b, 0);
     if (!((n * Math.min(...allocation)) / total >= 1 - 1e-9)) c.fail('design.n', n, 'enough patients for every arm to get at least 1');
     return { kind, arms, allocation, n, dropout };
   }
   if (kind === 'within-patient') {
-    const correlation = c.param('design.correlation', ownValue(d, 'correlation'), inRange(-1, 1, true, true), 'a number in (-1, 1)');
-    const spillover = c.param('design.spillover', ownValue(d, 'spillover'), inRange(0, 1, false, false), 'a number in [0, 1]');
+    const correlation = c.param('design.correlation', ownValue(d, 'correlation'), 'design', 'correlation');
+    const spillover = c.param('design.spillover', ownValue(d, 'spillover'), 'design', 'spillover');
     return { kind, arms, n, correlation, spillover, dropout };
   }
   return { kind, arms, n, dropout };
@@ -296,11 +277,11 @@ function checkEndpoint(
   limits: NonNullable<ResolvedCheckOptions['limits']>,
   forEngine: boolean,
 ): ResolvedEndpoint | undefined {
-  const kind = c.oneOf('endpoint.kind', ownValue(e, 'kind'), ['continuous', 'binary', 'ordinal'] as const);
+  const kind = c.oneOf('endpoint.kind', ownValue(e, 'kind'), ENDPOINT_KINDS);
   const label = c.string('endpoint.label', ownValue(e, 'label'));
   const unitValue = ownValue(e, 'unit');
   const unit = unitValue === undefined || forEngine ? undefined : c.string('endpoint.unit', unitValue);
-  const better = c.oneOf('endpoint.better', ownValue(e, 'better'), ['higher', 'lower'] as const);
+  const better = c.oneOf('endpoint.better', ownValue(e, 'better'), ENDPOINT.variants.continuous.fields.better.node.values);
   const armsObject = c.object('endpoint.arms', ownValue(e, 'arms'));
   if (!design) return undefined;
   const ids = design.arms.map((a) => a.id);
@@ -318,8 +299,8 @@ function checkEndpoint(
         return [
           id,
           {
-            mean: c.param(`${p}.mean`, ownValue(a, 'mean'), (x) => Math.abs(x) <= MAX_MAGNITUDE, 'a number from -1e12 to 1e12'),
-            sd: c.param(`${p}.sd`, ownValue(a, 'sd'), (x) => x > 0 && x <= MAX_MAGNITUDE, 'a number > 0 and ≤ 1e12'),
+            mean: c.param(`${p}.mean`, ownValue(a, 'mean'), 'endpoint', 'arms', id, 'mean'),
+            sd: c.param(`${p}.sd`, ownValue(a, 'sd'), 'endpoint', 'arms', id, 'sd'),
           },
         ];
       }),
@@ -331,7 +312,7 @@ function checkEndpoint(
       ids.map((id) => [
         id,
         {
-          p: c.param(`${joinPath('endpoint.arms', id)}.p`, ownValue(arm(id), 'p'), inRange(0, 1, false, false), 'a probability in [0, 1]'),
+          p: c.param(`${joinPath('endpoint.arms', id)}.p`, ownValue(arm(id), 'p'), 'endpoint', 'arms', id, 'p'),
         },
       ]),
     );
@@ -347,7 +328,7 @@ function checkEndpoint(
       const p = `${joinPath('endpoint.arms', id)}.probs`;
       const probs = ownValue(arm(id), 'probs');
       if (!Array.isArray(probs) || probs.length !== categories.length) c.fail(p, probs, `a list of ${categories.length} probabilities`);
-      const params = probs.map((x, i) => c.param(`${p}[${i}]`, x, inRange(0, 1, false, false), 'a probability in [0, 1]'));
+      const params = probs.map((x, i) => c.param(`${p}[${i}]`, x, 'endpoint', 'arms', id, 'probs', i));
       const sum = params.reduce((s: number, x) => s + centreOf(x), 0);
       const tol = params.every((x) => typeof x === 'number') ? PROBS_SUM_TOLERANCE : PROBS_CENTRE_SUM_TOLERANCE;
       if (!(Math.abs(sum - 1) <= tol)) c.fail(p, probs, `probabilities summing to 1 (within ${tol})`);

@@ -64,7 +64,7 @@ export function designPoints(
     // expressions then. Only their values remain to be checked, by resolution.
     const resolved = resolveScenario(file as ScenarioFile, { ...options, checkSweep: false });
     if (resolved.ok) {
-      points.push({ set: point.set, scenario: resolved.scenario });
+      points.push({ set: point.set, scenario: resolved.value });
       continue;
     }
     for (const issue of resolved.issues) {

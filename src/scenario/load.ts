@@ -187,5 +187,5 @@ function load(text: string, overrides: readonly PathOverride[], options: Resolve
   }
   const r = resolveScenario(v.value, { ...options, limits });
   if (!r.ok) return { ok: false, issues: r.issues };
-  return { ok: true, file: v.value, resolved: r.scenario };
+  return { ok: true, file: v.value, resolved: r.value };
 }

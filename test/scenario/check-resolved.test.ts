@@ -24,7 +24,7 @@ describe('checkResolvedScenario', () => {
       expect(loaded.ok, name).toBe(true);
       if (!loaded.ok) continue;
       const r = checkResolvedScenario(loaded.resolved);
-      expect(r.ok && r.scenario).toEqual(loaded.resolved);
+      expect(r.ok && r.value).toEqual(loaded.resolved);
     }
     for (const s of [
       parallelContinuous(70),
@@ -43,10 +43,10 @@ describe('checkResolvedScenario', () => {
       x.design.arms[0].label = 'MSC';
     }) as ResolvedScenario;
     const r = checkResolvedScenario(s);
-    expect(r.ok && 'extra' in r.scenario).toBe(false);
-    expect(r.ok && r.scenario.design !== s.design).toBe(true);
+    expect(r.ok && 'extra' in r.value).toBe(false);
+    expect(r.ok && r.value.design !== s.design).toBe(true);
     const e = checkResolvedScenario(s, { forEngine: true });
-    expect(e.ok && [e.scenario.title, e.scenario.description, e.scenario.design.arms[0].label]).toEqual(['', undefined, 'msc']);
+    expect(e.ok && [e.value.title, e.value.description, e.value.design.arms[0].label]).toEqual(['', undefined, 'msc']);
   });
 
   it('names the path of what is wrong in a hand-made scenario', () => {

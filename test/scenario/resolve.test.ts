@@ -26,7 +26,7 @@ function resolve(file: unknown, options: ResolveOptions = {}) {
 function resolved(file: unknown, options: ResolveOptions = {}): ResolvedScenario {
   const r = resolve(file, options);
   if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-  return r.scenario;
+  return r.value;
 }
 function messages(file: unknown, options: ResolveOptions = {}): string[] {
   const r = resolve(file, options);

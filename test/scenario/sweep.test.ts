@@ -57,7 +57,7 @@ describe('applySweepPoint / resolveSweepPoint', () => {
     f.sweep = { 'let.perArm': [10, 20] };
     const ns = expandSweep(f).map((p) => {
       const r = resolveSweepPoint(f, p);
-      return r.ok ? r.scenario.design.n : NaN;
+      return r.ok ? r.value.design.n : NaN;
     });
     expect(ns).toEqual([20, 40]);
   });

@@ -5,7 +5,8 @@
  */
 import { FUNCTIONS } from '../expressions.js';
 import { MAX_EXPRESSION_LENGTH } from '../limits.js';
-import { type Expression, type Infer, alternatives, expression, object, oneOf, optional, required, text } from './node.js';
+import type { RangeSpec } from './range.js';
+import { type Expression, type Infer, type ObjectNode, alternatives, expression, object, oneOf, optional, required, text } from './node.js';
 import { BETA_SHAPE, BOUNDED, MEANLOG, SCALE, SDLOG } from './ranges.js';
 
 /** Description of an expression (JSON Schema). */
@@ -124,3 +125,15 @@ export const NUMBER_SPEC_ALLOWED = `a number, an expression, or a distribution: 
   });
   return `${shapes.slice(0, -1).join(', ')} or ${shapes[shapes.length - 1]}`;
 })()}`;
+
+/** The range the definition gives a parameter of a distribution (`undefined` when it gives none, e.g. `fromCI.estimate`). */
+export function distributionParamRange(kind: string, name: string): RangeSpec | undefined {
+  const k = DISTRIBUTION_KINDS.find((x) => x === kind);
+  const node = k === undefined ? undefined : DISTRIBUTIONS[k].node;
+  const objects: readonly ObjectNode[] = node === undefined ? [] : node.type === 'alternatives' ? node.options : [node];
+  for (const o of objects) {
+    const f = Object.hasOwn(o.fields, name) ? o.fields[name].node : undefined;
+    if (f?.type === 'expression') return f.range;
+  }
+  return undefined;
+}

@@ -5,7 +5,9 @@
  */
 import type { PathSegment } from '../paths.js';
 import { DISTRIBUTION_KINDS, distributionParams } from './distribution.js';
+import type { ScenarioLimits } from '../limits.js';
 import type { Field, Node } from './node.js';
+import { type Range, rangeFor } from './range.js';
 import { SCENARIO } from './scenario.js';
 
 /** The field at `segments` (in any kind of a section with kinds), or `undefined`. */
@@ -52,4 +54,12 @@ export function isSweepablePath(segments: readonly PathSegment[]): boolean {
   if (segments.length < 4 || !isParamPath(segments.slice(0, -2))) return false;
   const kind = DISTRIBUTION_KINDS.find((k) => k === segments[segments.length - 2]);
   return kind !== undefined && distributionParams(kind).includes(String(segments[segments.length - 1]));
+}
+
+/** The range the definition gives the number at `segments`, under `limits`. Throws (a bug) where it gives none. */
+export function rangeAt(segments: readonly PathSegment[], limits: ScenarioLimits): Range {
+  const node = fieldAt(segments)?.node;
+  if (node && (node.type === 'expression' || node.type === 'param' || node.type === 'number') && node.range)
+    return rangeFor(node.range, limits);
+  throw new Error(`bug: the format's definition has no range at ${segments.join('.')}`);
 }
