@@ -6,7 +6,7 @@
  */
 import { runCurves, type CurveData } from '../src/report/curve-series.js';
 import { powerCurvePlot, svgFileText } from '../src/report/power-curve-plot.js';
-import type { RunResult } from '../src/report/run-result.js';
+import type { RunResult } from '../src/run/run-result.js';
 import { crossingSentence, targetCrossing } from '../src/report/target-crossing.js';
 
 /** What the page draws: the curves, the x path, and one sentence per curve. */

@@ -1,5 +1,5 @@
-import type { RunResult } from '../src/report/run-result.js';
-import type { SizeResult } from '../src/report/size-run.js';
+import type { RunResult } from '../src/run/run-result.js';
+import type { SizeResult } from '../src/run/size-run.js';
 
 /** Where the page is: nothing run yet, a scenario that cannot run, a run under way or how the last one ended. */
 export type RunStatus = 'idle' | 'invalid' | 'running' | 'done' | 'cancelled' | 'error';

@@ -6,7 +6,7 @@
  */
 import type { PointResult } from '../src/engine/point-result.js';
 import type { SimulationPoint } from '../src/engine/simulation-point.js';
-import type { PointRunner } from '../src/report/scenario-run.js';
+import type { PointRunner } from '../src/run/scenario-run.js';
 import { RunCancelledError } from '../workers/pool.js';
 
 /** Called after every batch with the results so far (undefined for points not run yet). */

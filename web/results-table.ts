@@ -4,7 +4,7 @@
  * Built with textContent only: titles and sweep values come from shared,
  * untrusted scenario files.
  */
-import type { ReportedPoint, RunResult } from '../src/report/run-result.js';
+import type { ReportedPoint, RunResult } from '../src/run/run-result.js';
 import { testLabel } from '../src/report/test-label.js';
 
 /** A proportion as in the CLI table: 4 decimals. */

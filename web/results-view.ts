@@ -5,10 +5,10 @@
  */
 import type { DesignPoint } from '../src/scenario/design-points.js';
 import type { ScenarioFile } from '../src/scenario/types.js';
-import { ownPointIndex } from '../src/report/own-design.js';
+import { ownPointIndex } from '../src/run/own-design.js';
 import { justification } from '../src/report/justification.js';
 import { citationOf } from '../src/report/path-provenance.js';
-import type { RunResult } from '../src/report/run-result.js';
+import type { RunResult } from '../src/run/run-result.js';
 import { targetCrossing } from '../src/report/target-crossing.js';
 import { curveSvg, pageCurves, type PageCurves } from './curve-view.js';
 import { h } from './dom.js';

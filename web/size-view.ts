@@ -1,5 +1,5 @@
 /** The answer of a sample-size search, in words. */
-import type { SizeResult } from '../src/report/size-run.js';
+import type { SizeResult } from '../src/run/size-run.js';
 
 const three = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(3));
 const perArm = (p: Record<string, number> | undefined) =>

@@ -1,4 +1,4 @@
-import { checkReport, runChecks, type CheckInput, type FileCheck } from '../report/check-run.js';
+import { checkReport, runChecks, type CheckInput, type FileCheck } from '../run/check-run.js';
 import { formatCheck, type CheckFormat } from '../report/format-check.js';
 import { formatJunit } from '../report/junit.js';
 import type { CliArguments } from './args.js';
@@ -7,7 +7,7 @@ import { InvalidInputError } from './invalid-input-error.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
-import { prepareRun } from '../report/scenario-run.js';
+import { prepareRun } from '../run/scenario-run.js';
 import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,4 +1,4 @@
-import type { PointRunner } from '../report/scenario-run.js';
+import type { PointRunner } from '../run/scenario-run.js';
 
 /** A simulator the CLI starts and must close (worker threads keep the process alive). */
 export interface Simulator extends PointRunner {

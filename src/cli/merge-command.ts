@@ -1,6 +1,6 @@
 import { runCurves } from '../report/curve-series.js';
 import { formatResults } from '../report/format-result.js';
-import { mergeParts, PartError, readPart } from '../report/shard-part.js';
+import { mergeParts, PartError, readPart } from '../run/shard-part.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { renderCurveSvg } from './svg-output.js';

@@ -1,13 +1,13 @@
 import { reportBlocks, reportHtml, reportMarkdown, shellQuote } from '../report/report-document.js';
-import { reportTargets, runReport } from '../report/report-run.js';
+import { reportTargets, runReport } from '../run/report-run.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { renderCurveSvg } from './svg-output.js';
-import { prepareRun } from '../report/scenario-run.js';
-import { CURVE_POINTS } from '../report/size-run.js';
+import { prepareRun } from '../run/scenario-run.js';
+import { CURVE_POINTS } from '../run/size-run.js';
 import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
 
 /** The SVG file written next to a Markdown report: `out.md` → `out.svg`. */

@@ -1,16 +1,16 @@
 import { formatResults } from '../report/format-result.js';
-import type { RunResult } from '../report/run-result.js';
+import type { RunResult } from '../run/run-result.js';
 import { curveProblem, runCurves } from '../report/curve-series.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { runSettings, simulateFile } from './simulate-file.js';
-import { prepareRun } from '../report/scenario-run.js';
+import { prepareRun } from '../run/scenario-run.js';
 import { enforceRunBudget } from './run-budget-check.js';
 import { renderCurveSvg } from './svg-output.js';
 import { runShard } from './shard-run.js';
 import { UsageError } from './usage-error.js';
-import { ownDesign } from '../report/own-design.js';
+import { ownDesign } from '../run/own-design.js';
 
 /** The power line of `--svg`: `--power`, else the file's `expect` bound, else none. */
 function targetLine(

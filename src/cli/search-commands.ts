@@ -1,9 +1,9 @@
 import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
-import { prepareRun } from '../report/scenario-run.js';
+import { prepareRun } from '../run/scenario-run.js';
 import { sizeCurves } from '../report/curve-series.js';
 import { formatMdeResults, formatSizeResults } from '../report/format-search.js';
-import { NoEffectToMoveError, runMdeSearch, type MdeResult } from '../report/mde-run.js';
-import { runSampleSizeSearch, sampleSizeCurve, type SizeResult } from '../report/size-run.js';
+import { NoEffectToMoveError, runMdeSearch, type MdeResult } from '../run/mde-run.js';
+import { runSampleSizeSearch, sampleSizeCurve, type SizeResult } from '../run/size-run.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { loadDesignPoints } from './load-design-points.js';

@@ -2,8 +2,8 @@ import type { Shard } from '../engine/shard.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import { CHUNK_SIZE } from '../engine/chunks.js';
-import { prepareRun } from '../report/scenario-run.js';
-import { fingerprintInput, PART_FORMAT, PartError, partFile, shardPoints, type PartFile, type ShardPart } from '../report/shard-part.js';
+import { prepareRun } from '../run/scenario-run.js';
+import { fingerprintInput, PART_FORMAT, PartError, partFile, shardPoints, type PartFile, type ShardPart } from '../run/shard-part.js';
 import type { CliArguments } from './args.js';
 import type { CliIo, Simulator } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
@@ -11,7 +11,7 @@ import { enforceRunBudget } from './run-budget-check.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { UsageError } from './usage-error.js';
-import { ownDesign } from '../report/own-design.js';
+import { ownDesign } from '../run/own-design.js';
 
 /** The `--svg` target line of a file: `--power`, else its expect bound. */
 function targetOf(

@@ -1,6 +1,6 @@
-import type { RunResult } from '../report/run-result.js';
-import { prepareRun, simulateRun, type PointRunner } from '../report/scenario-run.js';
-import type { RunSettings } from '../report/scenario-run.js';
+import type { RunResult } from '../run/run-result.js';
+import { prepareRun, simulateRun, type PointRunner } from '../run/scenario-run.js';
+import type { RunSettings } from '../run/scenario-run.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { loadDesignPoints } from './load-design-points.js';

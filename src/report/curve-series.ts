@@ -1,6 +1,6 @@
 import type { CurveSeries } from './power-curve-plot.js';
-import type { RunResult } from './run-result.js';
-import type { SizeResult } from './size-run.js';
+import type { RunResult } from '../run/run-result.js';
+import type { SizeResult } from '../run/size-run.js';
 import { testLabel } from './test-label.js';
 
 /** What to draw for a result: the curves, the x label and the y label. */

@@ -1,5 +1,5 @@
-import type { CheckReport, ExpectationOutcome, FileCheck } from './check-run.js';
-import type { Verdict } from './expectations.js';
+import type { CheckReport, ExpectationOutcome, FileCheck } from '../run/check-run.js';
+import type { Verdict } from '../run/expectations.js';
 
 /** Output formats of `trialsim check`. */
 export type CheckFormat = 'table' | 'json' | 'markdown';

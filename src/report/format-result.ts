@@ -1,4 +1,4 @@
-import type { ReportedPoint, RunResult } from './run-result.js';
+import type { ReportedPoint, RunResult } from '../run/run-result.js';
 import { testLabel } from './test-label.js';
 
 /** Output formats of `trialsim run`. */

@@ -1,6 +1,6 @@
 import type { OutputFormat } from './format-result.js';
-import type { MdeResult } from './mde-run.js';
-import type { SizeResult } from './size-run.js';
+import type { MdeResult } from '../run/mde-run.js';
+import type { SizeResult } from '../run/size-run.js';
 import { testLabel } from './test-label.js';
 
 const fixed = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));

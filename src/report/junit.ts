@@ -1,4 +1,4 @@
-import type { CheckReport, FileCheck } from './check-run.js';
+import type { CheckReport, FileCheck } from '../run/check-run.js';
 import { figureText, outcomeMessage, reasonText } from './format-check.js';
 
 /**

@@ -5,7 +5,7 @@ import { armSizes } from '../designs/arm-sizes.js';
 import type { Param, ResolvedScenario, ScenarioFile } from '../scenario/types.js';
 import { centreOf } from '../scenario/param-centre.js';
 import { canonicalPath, isWithinPath } from '../scenario/paths.js';
-import type { ReportedPoint, RunResult } from './run-result.js';
+import type { ReportedPoint, RunResult } from '../run/run-result.js';
 
 const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
 const number = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));

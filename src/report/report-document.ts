@@ -7,8 +7,8 @@ import { centreOf } from '../scenario/param-centre.js';
 import type { Param, ResolvedScenario } from '../scenario/types.js';
 import { figureText, reasonText } from './format-check.js';
 import { citedSources, fromCIOnly, numberSources, type CitedSource, type NumberSource } from './number-sources.js';
-import type { ReportData } from './report-run.js';
-import type { ReportedPoint } from './run-result.js';
+import type { ReportData } from '../run/report-run.js';
+import type { ReportedPoint } from '../run/run-result.js';
 
 /** Inline text: plain, code, or strong. */
 export type Inline = string | { code: string } | { strong: string };

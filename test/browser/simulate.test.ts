@@ -7,7 +7,7 @@ import { RNG_NAME } from '../../src/random/xorwow.js';
 import { withoutUncertainty } from '../../src/scenario/without-uncertainty.js';
 import { designPoints } from '../../src/scenario/design-points.js';
 import { formatIssue } from '../../src/scenario/format-issues.js';
-import { prepareRun as prepareDesignPoints, simulateRun, type PointRunner, type RunSettings } from '../../src/report/scenario-run.js';
+import { prepareRun as prepareDesignPoints, simulateRun, type PointRunner, type RunSettings } from '../../src/run/scenario-run.js';
 
 /** What the page does with a scenario text: validate and expand it (one formatted line per problem), then prepare the run. */
 function prepareRun(text: string, settings: RunSettings = {}) {

@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRunBudget } from '../../src/engine/run-budget.js';
-import { prepareRun } from '../../src/report/scenario-run.js';
+import { prepareRun } from '../../src/run/scenario-run.js';
 import { designPoints } from '../../src/scenario/design-points.js';
 import { formatIssue } from '../../src/scenario/format-issues.js';
 import { cli } from './cli.js';

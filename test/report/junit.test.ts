@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport, type ExpectationOutcome, type FileCheck } from '../../src/report/check-run.js';
+import { checkReport, type ExpectationOutcome, type FileCheck } from '../../src/run/check-run.js';
 import { classnameOf, formatJunit, xmlAttribute, xmlText } from '../../src/report/junit.js';
 import { descendants, parseStrictXml } from '../helpers/strict-xml.js';
 

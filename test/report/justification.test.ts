@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { justification } from '../../src/report/justification.js';
-import { prepareRun, simulateRun, type PointRunner } from '../../src/report/scenario-run.js';
+import { prepareRun, simulateRun, type PointRunner } from '../../src/run/scenario-run.js';
 import { designPoints } from '../../src/scenario/design-points.js';
 import { runPoint } from '../../src/engine/run-point.js';
 

@@ -16,7 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPoint } from '../../src/engine/run-point.js';
-import { prepareRun, simulateRun, type PointRunner } from '../../src/report/scenario-run.js';
+import { prepareRun, simulateRun, type PointRunner } from '../../src/run/scenario-run.js';
 import { designPoints } from '../../src/scenario/design-points.js';
 
 /** Replicates per design point: small, so the whole collection runs in seconds. */

@@ -7,8 +7,8 @@
  * optional parts are injected, so all of it runs in Node under test.
  */
 import { checkRunBudget } from '../../src/engine/run-budget.js';
-import { simulateRun } from '../../src/report/scenario-run.js';
-import { runSampleSizeSearch } from '../../src/report/size-run.js';
+import { simulateRun } from '../../src/run/scenario-run.js';
+import { runSampleSizeSearch } from '../../src/run/size-run.js';
 import { formatIssue } from '../../src/scenario/format-issues.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { isPlainObject } from '../../src/scenario/paths.js';

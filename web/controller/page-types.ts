@@ -3,9 +3,9 @@
  * data: views read it after every change and render it; nothing in it is a
  * DOM node.
  */
-import type { RunResult } from '../../src/report/run-result.js';
-import type { PointRunner } from '../../src/report/scenario-run.js';
-import type { SizeResult } from '../../src/report/size-run.js';
+import type { RunResult } from '../../src/run/run-result.js';
+import type { PointRunner } from '../../src/run/scenario-run.js';
+import type { SizeResult } from '../../src/run/size-run.js';
 import type { DesignPoint } from '../../src/scenario/design-points.js';
 import type { ScenarioFile, ValidationIssue } from '../../src/scenario/types.js';
 import type { EncodeResult } from '../../src/scenario/url-encoding.js';

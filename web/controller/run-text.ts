@@ -1,8 +1,8 @@
 /** The status sentences of runs and searches, and the partial result a growing curve is drawn from. */
 import type { PointResult } from '../../src/engine/point-result.js';
-import { reportPoint, type RunResult } from '../../src/report/run-result.js';
-import { type PreparedRun, runHeader } from '../../src/report/scenario-run.js';
-import type { SizeResult } from '../../src/report/size-run.js';
+import { reportPoint, type RunResult } from '../../src/run/run-result.js';
+import { type PreparedRun, runHeader } from '../../src/run/scenario-run.js';
+import type { SizeResult } from '../../src/run/size-run.js';
 
 const count = new Intl.NumberFormat('en');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

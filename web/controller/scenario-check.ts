@@ -4,7 +4,7 @@
  * loader and validator the CLI uses, once the parts the document needs (the
  * expression parser) are loaded.
  */
-import { type PreparedRun, prepareRun } from '../../src/report/scenario-run.js';
+import { type PreparedRun, prepareRun } from '../../src/run/scenario-run.js';
 import { type DesignPoint, designPoints } from '../../src/scenario/design-points.js';
 import type { ScenarioFile, ValidationIssue } from '../../src/scenario/types.js';
 

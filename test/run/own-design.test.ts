@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { designPoints } from '../../src/scenario/design-points.js';
-import { ownDesign, ownPointIndex } from '../../src/report/own-design.js';
+import { ownDesign, ownPointIndex } from '../../src/run/own-design.js';
 
 /** The design points of a scenario text, with `edit` applied to the parsed file first. */
 function load(path: string, edit: (file: Record<string, any>) => void = () => {}) {

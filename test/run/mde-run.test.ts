@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { noncentralTPower } from '../../src/engine/noncentral-t.js';
 import { runPoint } from '../../src/engine/run-point.js';
-import { runMdeSearch } from '../../src/report/mde-run.js';
-import type { PointRunner } from '../../src/report/scenario-run.js';
+import { runMdeSearch } from '../../src/run/mde-run.js';
+import type { PointRunner } from '../../src/run/scenario-run.js';
 import {
   loadSizeFixture,
   pairedScenario,

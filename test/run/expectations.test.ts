@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeExpectation, expectationPath, expectationsOf, judgeBound } from '../../src/report/expectations.js';
-import { summarize, type ExpectationOutcome, type FileCheck } from '../../src/report/check-run.js';
+import { describeExpectation, expectationPath, expectationsOf, judgeBound } from '../../src/run/expectations.js';
+import { summarize, type ExpectationOutcome, type FileCheck } from '../../src/run/check-run.js';
 import { suggestedPrecision } from '../../src/report/format-check.js';
 import { wilsonInterval } from '../../src/engine/interval.js';
 

@@ -14,8 +14,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPoint } from '../../src/engine/run-point.js';
-import type { PointRunner } from '../../src/report/scenario-run.js';
-import { runSampleSizeSearch } from '../../src/report/size-run.js';
+import type { PointRunner } from '../../src/run/scenario-run.js';
+import { runSampleSizeSearch } from '../../src/run/size-run.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
 import {
   loadSizeFixture,

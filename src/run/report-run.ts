@@ -1,8 +1,8 @@
 import type { DesignPoint } from '../scenario/design-points.js';
 import type { ScenarioFile } from '../scenario/types.js';
 import { runChecks, type FileCheck } from './check-run.js';
-import { runCurves, sizeCurves, type CurveData } from './curve-series.js';
-import { justification } from './justification.js';
+import { runCurves, sizeCurves, type CurveData } from '../report/curve-series.js';
+import { justification } from '../report/justification.js';
 import type { RunResult } from './run-result.js';
 import { prepareRun, simulateRun, type PointRunner, type RunSettings } from './scenario-run.js';
 import { runSampleSizeSearch, sampleSizeCurve, type SizeResult } from './size-run.js';
