@@ -1,4 +1,6 @@
-import { reportBlocks, reportHtml, reportMarkdown, shellQuote } from '../report/report-document.js';
+import { reportBlocks, shellQuote } from '../report/report-document.js';
+import { reportHtml } from '../report/report-html.js';
+import { reportMarkdown } from '../report/report-markdown.js';
 import { reportTargets, runReport } from '../run/report-run.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
