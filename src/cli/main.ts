@@ -2,6 +2,7 @@ import { parseCliArguments } from './args.js';
 import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { InvalidInputError } from './invalid-input-error.js';
+import { prepareCommandInput } from './prepare-input.js';
 import { runCommand } from './run-command.js';
 import { mdeCommand, sizeCommand } from './search-commands.js';
 import { UsageError } from './usage-error.js';
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[], io: CliIo, debug = false): P
       const why = io.cannotWrite(path);
       if (why !== undefined) throw new UsageError(`cannot write ${path}: ${why}`);
     }
+    await prepareCommandInput(args, io);
     switch (args.command) {
       case 'help':
         io.stdout(HELP);

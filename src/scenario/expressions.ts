@@ -10,7 +10,7 @@
  * way to reach `import`, `evaluate`, `createUnit`, property access or
  * assignments, whatever the input.
  */
-import { create, parseDependencies } from 'mathjs/number';
+import { expressionParser } from './expression-parser.js';
 import { HARD_LIMITS, MAX_EXPRESSION_LENGTH, MAX_LET_NAMES, MAX_NAME_LENGTH } from './limits.js';
 import { isForbiddenKey, isPlainObject, joinPath } from './paths.js';
 import { didYouMean } from './suggest.js';
@@ -93,18 +93,6 @@ export type CompileResult = { ok: true; expr: CompiledExpression } | { ok: false
 /** Result of evaluating an expression. */
 export type EvalResult = { ok: true; value: number } | { ok: false; reason: string; value?: number };
 
-type MathParse = (expr: string) => unknown;
-let parser: MathParse | undefined;
-
-/** The minimal mathjs instance, created on first use (about 1 ms). */
-function mathParse(): MathParse {
-  if (!parser) {
-    const math = create({ parseDependencies }, { number: 'number' });
-    parser = math.parse as unknown as MathParse;
-  }
-  return parser;
-}
-
 /** Parsed expressions by source text; cleared when full, to bound memory. */
 const cache = new Map<string, CompileResult>();
 const CACHE_SIZE = 2048;
@@ -140,9 +128,11 @@ export function compileExpression(source: string, maxLength: number = MAX_EXPRES
 
 function compileUncached(source: string): CompileResult {
   if (source.trim() === '') return { ok: false, reason: 'the expression is empty' };
+  // Outside the try: a parser that is not loaded is a bug to report, not a syntax error.
+  const parse = expressionParser();
   let tree: unknown;
   try {
-    tree = mathParse()(source);
+    tree = parse(source);
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, reason: 'the expression is nested too deeply' };
     return { ok: false, reason: `syntax error: ${e instanceof Error ? e.message : String(e)}` };

@@ -13,6 +13,7 @@
  * throws; every failure is a one-line message.
  */
 import { loadScenario, utf8Length, type LoadResult } from './load.js';
+import { prepareScenarioText } from './prepare.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 /** Version prefix of the current encoding (deflate-raw + base64url). */
@@ -161,6 +162,11 @@ export async function decodeScenario(encoded: unknown): Promise<DecodeResult> {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
   } catch {
     return { ok: false, message: "the link's scenario is not UTF-8 text" };
+  }
+  try {
+    await prepareScenarioText(text);
+  } catch {
+    return { ok: false, message: "the link's scenario has expressions, and the expression parser could not be loaded (offline?)" };
   }
   return { ok: true, text, loaded: loadScenario(text) };
 }
