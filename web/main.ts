@@ -5,6 +5,7 @@
  * the address bar or the default preset. Everything else lives in the
  * controller (state and transitions) and the views (rendering).
  */
+import { prepareScenarioInput } from '../src/scenario/prepare.js';
 import { encodeScenario } from '../src/scenario/url-encoding.js';
 import { createBrowserPool } from '../workers/browser-pool.js';
 import { PageController } from './controller/page-controller.js';
@@ -27,7 +28,8 @@ const controller = new PageController({
   simulator: pool,
   presets: PRESETS,
   blankText: () => formatJson(blankScenario()),
-  prepare: async () => undefined,
+  // mathjs is loaded only for a scenario with an expression (it stays out of the first-load bundle).
+  prepare: prepareScenarioInput,
   timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
   baseUrl: () => location.href.replace(/#.*$/, ''),
   encode: encodeScenario,

@@ -4,7 +4,6 @@
  * and reading scenario files that are opened or dropped. Both are untrusted:
  * sizes are checked before anything is read in full.
  */
-import './eager-expression-parser.js';
 import { MAX_FILE_BYTES } from '../src/scenario/limits.js';
 import { MAX_ENCODED_LENGTH } from '../src/scenario/url-encoding.js';
 

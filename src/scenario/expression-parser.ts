@@ -35,10 +35,14 @@ export function installExpressionParser(mathjs: MathjsNumberModule): void {
  */
 export function loadExpressionParser(): Promise<void> {
   if (parser) return Promise.resolve();
-  loading ??= import('mathjs/number').then(installExpressionParser, (error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  // Destructured, so that a bundler splitting this import keeps only what create and parse need, not all of mathjs/number.
+  loading ??= import('mathjs/number').then(
+    ({ create, parseDependencies }) => installExpressionParser({ create, parseDependencies }),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
