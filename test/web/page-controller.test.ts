@@ -55,7 +55,7 @@ describe('opening the page', () => {
     const e = await encodeScenario(text);
     if (!e.ok) throw new Error(e.message);
     const { controller } = fakePage();
-    expect(await controller.open(`#s=${e.encoded}&t=0.9`)).toBeUndefined();
+    await controller.open(`#s=${e.encoded}&t=0.9`);
     // A link carries the text compacted (one line).
     expect(JSON.parse(controller.state.scenario.text)).toEqual(JSON.parse(text));
     expect(controller.state.preset).toBeNull();

@@ -233,7 +233,7 @@ export class PageController {
 
   /** Turns re-running on every change on or off; turning it on runs stale results again. */
   setAutoRun(on: boolean): void {
-    this.update(['results'], () => (this.state.autoRun = on));
+    this.update(['autoRun'], () => (this.state.autoRun = on));
     if (on && this.state.shown?.text !== this.state.scenario.text) this.scheduleRun(0);
   }
 

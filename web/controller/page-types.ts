@@ -17,7 +17,18 @@ import type { PrepareInput } from './scenario-check.js';
 export type Origin = 'preset' | 'blank' | 'file' | 'link' | 'json' | 'form';
 
 /** The part of the state a change touched; a view renders only what concerns it. */
-export type Change = 'scenario' | 'issues' | 'preset' | 'status' | 'progress' | 'results' | 'size' | 'target' | 'share' | 'load';
+export type Change =
+  | 'scenario'
+  | 'issues'
+  | 'preset'
+  | 'status'
+  | 'progress'
+  | 'results'
+  | 'size'
+  | 'target'
+  | 'share'
+  | 'load'
+  | 'autoRun';
 
 /** The scenario being edited: one text, shown in the form and in the JSON view. */
 export interface ScenarioState {

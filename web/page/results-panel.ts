@@ -76,7 +76,7 @@ export function mountResultsPanel(controller: PageController, drawing: Promise<D
 
   controller.subscribe((changes, state) => {
     if (changes.has('results')) render(state);
-    else if (changes.has('scenario')) markStale(state);
+    else if (changes.has('scenario') || changes.has('autoRun')) markStale(state);
   });
 
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
