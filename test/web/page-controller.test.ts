@@ -247,6 +247,26 @@ describe('runs', () => {
     expect(simulator.warmUps).toBe(1);
   });
 
+  it('a run that ends after the text changed shows its result as stale (it was run from the older text)', async () => {
+    const { controller, simulator, changes } = await openedPage();
+    controller.setAutoRun(false);
+    expect(changes.at(-1)).toEqual(['autoRun']);
+    simulator.hold = true;
+    const before = smallScenario(140);
+    controller.setScenario(before, 'json');
+    await controller.request('run');
+    controller.setScenario(smallScenario(160), 'json');
+    simulator.hold = false;
+    for (let i = 0; i < 4; i++) {
+      simulator.calls.at(-1)?.release();
+      await settle();
+    }
+    expect(controller.state.status).toBe('done');
+    expect(controller.state.shown?.text).toBe(before);
+    expect(controller.state.shown?.result.points[0].replicates).toBe(140);
+    expect(controller.stale).toBe(true);
+  });
+
   it('ignores Run while a task is under way unless asked to interrupt it', async () => {
     const { controller, simulator } = await openedPage();
     simulator.hold = true;
