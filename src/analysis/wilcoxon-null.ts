@@ -71,7 +71,7 @@ function rankSumCdf(m: number, n: number): Float64Array {
 /**
  * P(U ≤ q) for the Mann–Whitney statistic of samples of sizes m, n ≥ 1 without
  * ties, as R's `pwilcox(q, m, n)`. The first call for a size builds and caches
- * the distribution (O((m + n)·m²·n) work, about 10 ms for m = n = 49).
+ * the distribution (O((m + n)·m²·n) work, once per size: README "Performance").
  */
 export function rankSumLowerTail(q: number, m: number, n: number): number {
   const maxU = m * n;

@@ -6,13 +6,14 @@
  * estimate, before any worker starts.
  *
  * Cost unit: one **patient outcome** of the cheapest analysis (a t-test on a
- * parallel trial), about 10 ns of one core (the engine simulates ~10⁸ of
- * them per second per core). The cost of a simulated trial is
+ * parallel trial); `OUTCOMES_PER_CORE_SECOND` turns units into time. The cost
+ * of a simulated trial is
  *
  *   TRIAL_BASE + ARM_COST × arms + COMPARISON_COST × (arms − 2)
  *     + outcomes × (the test's weight per outcome + DROPOUT_COST if any dropout),
  *
- * where the weights were measured (`test/hostile/README.md`): rank tests sort,
+ * where the weights and the rate were measured (`test/hostile/README.md` has the
+ * figures and how they were taken): rank tests sort,
  * exact tests on large trials build a new null distribution for most tables.
  * On the sufficient-statistics fast path a trial costs O(arms), plus a scan of
  * the completer table (about 0.2 per patient) when there is dropout.

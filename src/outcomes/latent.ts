@@ -1,4 +1,4 @@
-import type { Rng } from '../random/rng.js';
+import type { Xorwow } from '../random/xorwow.js';
 import { fillStandardNormal } from '../random/normal.js';
 
 /**
@@ -7,11 +7,12 @@ import { fillStandardNormal } from '../random/normal.js';
  * Continuous outcomes scale them; binary and ordinal outcomes threshold them, so
  * one correlation parameter means the same thing for every endpoint. The
  * sites draw from two streams (they may be one): with two, pair i does not
- * depend on n.
+ * depend on n. The streams are xorwow generators: the batched normals run over
+ * their state (see `fillNormal`).
  */
 export function fillCorrelatedPairs(
-  firstRng: Rng,
-  secondRng: Rng,
+  firstRng: Xorwow,
+  secondRng: Xorwow,
   first: Float64Array,
   second: Float64Array,
   n: number,

@@ -1,4 +1,5 @@
-import type { Rng, ZigguratTables } from './rng.js';
+import type { Rng } from './rng.js';
+import type { Xorwow, XorwowState } from './xorwow.js';
 
 /*
  * Standard normal deviates by the ziggurat method, in Doornik's ZIGNOR form
@@ -7,8 +8,8 @@ import type { Rng, ZigguratTables } from './rng.js';
  * different bits of one 32-bit draw (8 and 24), which avoids the correlation of
  * the original Marsaglia–Tsang version. About 98.5 % of draws cost one 32-bit
  * draw and a comparison; 256 rather than 128 layers halve the draws that need
- * the slow path (1.5 % instead of 2.8 %), which with 128 layers cost about as
- * much as all the others together. A sampler, not a distribution function, so
+ * the slow path (1.5 % instead of 2.8 %), whose cost is out of proportion to
+ * their number (README "Performance"). A sampler, not a distribution function, so
  * it is written here. Layer base R and area V for 256 layers: Marsaglia & Tsang,
  * "The Ziggurat Method for Generating Random Variables", J. Stat. Softw. 5(8),
  * 2000 (the recursion below closes: the top layer's area equals V to 1e-11).
@@ -100,10 +101,30 @@ export function standardNormal(rng: Rng): number {
 
 /** Draws per batch: bounds the scratch for the draws that missed. */
 const BATCH = 4096;
+
+/** The ziggurat's tables in the form the fused loop reads them, and its scratch. */
+interface ZigguratTables {
+  /**
+   * Per layer, the part of its width inside the density, in units of the 24-bit
+   * signed integer h = bits >> 8: a draw with |h| below it is accepted at once.
+   * For an integer h, |h| < r·2²³ exactly when |h| < ⌈r·2²³⌉, so this integer
+   * comparison makes the same decisions as `zigguratInto`'s.
+   */
+  readonly thresholds: Int32Array;
+  /**
+   * Per layer, the abscissa of its right edge times 2⁻²³: h times it is the
+   * deviate, bit for bit (h·(x·2⁻²³) = (h·2⁻²³)·x: scaling by a power of two is exact).
+   */
+  readonly scaledAbscissae: Float64Array;
+  /** Out: the draws that missed, in order. */
+  readonly missBits: Int32Array;
+  /** Out: where each miss goes in `out`. */
+  readonly missIndices: Int32Array;
+  /** Out: Σz and Σz² of the standard deviates of the last call, misses' provisional values included. */
+  readonly sums: Float64Array;
+}
+
 const ziggurat: ZigguratTables = {
-  // For an integer h, |h| < r·2²³ exactly when |h| < ⌈r·2²³⌉; and h·(x·2⁻²³)
-  // equals (h·2⁻²³)·x bit for bit (scaling by a power of two is exact), so
-  // the generator's loop draws exactly what `zigguratInto` would.
   thresholds: Int32Array.from(layerRatio, (ratio) => Math.ceil(ratio * TWO_POW_23)),
   scaledAbscissae: Float64Array.from(layerX.subarray(0, LAYERS), (x) => x * TWO_POW_M23),
   missBits: new Int32Array(BATCH),
@@ -115,21 +136,168 @@ const STANDARD_SD = Float64Array.of(1);
 const unusedMoments = new Float64Array(2);
 
 /**
+ * The common case of the ziggurat, fused with xorwow's recurrence and with
+ * scaling, over the generator's six state words `s`: for each of the next `n`
+ * draws b, the layer is `b & 255` and h = `b >> 8`; when |h| < `thresholds[layer]`
+ * the draw lies inside the layer's rectangle, z = h · `scaledAbscissae[layer]`
+ * is a standard normal deviate, and `means[k] + sds[k] · z` is written to
+ * `out[start + i]`. Otherwise b and start + i are saved to `missBits` and
+ * `missIndices`, in order, for `fillNormal` to finish (what this wrote to
+ * `out[start + i]` is then overwritten). The sum and the sum of squares of the
+ * n standard deviates z, misses' provisional ones included, go to `sums`, so
+ * that a t-test needs no second pass over the data (the additions run beside
+ * the integer recurrence). Returns the number of misses. It draws exactly what
+ * `n` calls of `Xorwow.int32()` would, and leaves the state where they would.
+ *
+ * Why it looks like this (README "Performance" has what each choice measured):
+ * - the recurrence is written out here, over the state taken into local
+ *   variables for the whole loop and written back once, instead of a separate
+ *   pass over raw draws and another to scale;
+ * - no branch: every draw is scaled and stored, and a miss is recorded by
+ *   always writing the next miss slot and advancing the count by 0 or 1,
+ *   because the misses' unpredictable branches cost more than the wasted work;
+ * - five steps per iteration: after five steps the six state words are back
+ *   in their own variables, so the shuffle x ← y ← z ← w ← v disappears; the
+ *   last n mod 5 draws take the plain loop;
+ * - the mean and SD come in arrays because V8 boxes double arguments, and
+ *   every table is read into a local once because bundlers turn module
+ *   constants into `var`s that the loop would reload.
+ */
+function fillZigguratRectangles(
+  s: XorwowState,
+  out: Float64Array,
+  start: number,
+  n: number,
+  means: Float64Array,
+  sds: Float64Array,
+  k: number,
+): number {
+  let { x, y, z, w, v, d } = s;
+  const { thresholds, scaledAbscissae, missBits, missIndices, sums } = ziggurat;
+  const mean = means[k];
+  const sd = sds[k];
+  const end = start + n;
+  let misses = 0;
+  let sum = 0;
+  let squares = 0;
+  let i = start;
+  let t: number;
+  let bits: number;
+  let h: number;
+  let layer: number;
+  // The recurrence of `Xorwow.int32()` five times, the new word landing in the
+  // variable of the oldest one; then each draw is settled as described above.
+  for (; i + 5 <= end; i += 5) {
+    t = x ^ (x >>> 2);
+    x = v ^ (v << 4) ^ (t ^ (t << 1));
+    d = (d + 362437) | 0;
+    bits = (d + x) | 0;
+    layer = bits & 255;
+    h = bits >> 8;
+    const z0 = h * scaledAbscissae[layer];
+    out[i] = mean + sd * z0;
+    missBits[misses] = bits;
+    missIndices[misses] = i;
+    misses += +(Math.abs(h) >= thresholds[layer]);
+
+    t = y ^ (y >>> 2);
+    y = x ^ (x << 4) ^ (t ^ (t << 1));
+    d = (d + 362437) | 0;
+    bits = (d + y) | 0;
+    layer = bits & 255;
+    h = bits >> 8;
+    const z1 = h * scaledAbscissae[layer];
+    out[i + 1] = mean + sd * z1;
+    missBits[misses] = bits;
+    missIndices[misses] = i + 1;
+    misses += +(Math.abs(h) >= thresholds[layer]);
+
+    t = z ^ (z >>> 2);
+    z = y ^ (y << 4) ^ (t ^ (t << 1));
+    d = (d + 362437) | 0;
+    bits = (d + z) | 0;
+    layer = bits & 255;
+    h = bits >> 8;
+    const z2 = h * scaledAbscissae[layer];
+    out[i + 2] = mean + sd * z2;
+    missBits[misses] = bits;
+    missIndices[misses] = i + 2;
+    misses += +(Math.abs(h) >= thresholds[layer]);
+
+    t = w ^ (w >>> 2);
+    w = z ^ (z << 4) ^ (t ^ (t << 1));
+    d = (d + 362437) | 0;
+    bits = (d + w) | 0;
+    layer = bits & 255;
+    h = bits >> 8;
+    const z3 = h * scaledAbscissae[layer];
+    out[i + 3] = mean + sd * z3;
+    missBits[misses] = bits;
+    missIndices[misses] = i + 3;
+    misses += +(Math.abs(h) >= thresholds[layer]);
+
+    t = v ^ (v >>> 2);
+    v = w ^ (w << 4) ^ (t ^ (t << 1));
+    d = (d + 362437) | 0;
+    bits = (d + v) | 0;
+    layer = bits & 255;
+    h = bits >> 8;
+    const z4 = h * scaledAbscissae[layer];
+    out[i + 4] = mean + sd * z4;
+    missBits[misses] = bits;
+    missIndices[misses] = i + 4;
+    misses += +(Math.abs(h) >= thresholds[layer]);
+
+    sum += z0 + z1 + z2 + z3 + z4;
+    squares += z0 * z0 + z1 * z1 + z2 * z2 + z3 * z3 + z4 * z4;
+  }
+  for (; i < end; i++) {
+    t = x ^ (x >>> 2);
+    x = y;
+    y = z;
+    z = w;
+    w = v;
+    v = v ^ (v << 4) ^ (t ^ (t << 1));
+    d = (d + 362437) | 0;
+    bits = (d + v) | 0;
+    layer = bits & 255;
+    h = bits >> 8;
+    const z0 = h * scaledAbscissae[layer];
+    out[i] = mean + sd * z0;
+    missBits[misses] = bits;
+    missIndices[misses] = i;
+    misses += +(Math.abs(h) >= thresholds[layer]);
+    sum += z0;
+    squares += z0 * z0;
+  }
+  sums[0] = sum;
+  sums[1] = squares;
+  s.x = x;
+  s.y = y;
+  s.z = z;
+  s.w = w;
+  s.v = v;
+  s.d = d;
+  return misses;
+}
+
+/**
  * Writes `n` draws from Normal(`means[k]`, `sds[k]`²) into `out[0..n)`, and
  * their sample mean and variance (n − 1 denominator; 0 for one draw, and a NaN
  * mean for none) into `moments[at]` and `moments[at + 1]` when `moments` is given.
  *
- * Per batch, the generator first settles the ~98.5 % of draws that fall in a
- * rectangle (`fillZigguratRectangles`, without any call in its loop); then the
- * misses are finished in order by the full method, drawing more from the same
- * stream. Keeping the rejection code out of the first loop measured ~30 %
- * faster. The moments come from Σz and Σz² of the standard deviates, summed in
- * that loop and corrected for the misses: shifted by the true mean, these sums
- * lose nothing to cancellation, and they spare a t-test a pass over the data.
+ * It takes an `Xorwow`, not any `Rng`: per batch, the ~98.5 % of draws that fall
+ * in a rectangle are settled in one loop over xorwow's own state
+ * (`fillZigguratRectangles`, without any call in it); then the misses are
+ * finished in order by the full method, drawing more from the same stream.
+ * Keeping the rejection code out of the first loop is what makes it fast. The
+ * moments come from Σz and Σz² of the standard deviates, summed in that loop
+ * and corrected for the misses: shifted by the true mean, these sums lose
+ * nothing to cancellation, and they spare a t-test a pass over the data.
  * The mean and SD come in arrays: V8 boxes double arguments.
  */
 export function fillNormal(
-  rng: Rng,
+  rng: Xorwow,
   out: Float64Array,
   n: number,
   means: Float64Array,
@@ -144,7 +312,7 @@ export function fillNormal(
   let sum = 0;
   let squares = 0;
   for (let start = 0; start < n; start += BATCH) {
-    const misses = rng.fillZigguratRectangles(out, start, Math.min(BATCH, n - start), ziggurat, means, sds, k);
+    const misses = fillZigguratRectangles(rng, out, start, Math.min(BATCH, n - start), means, sds, k);
     sum += sums[0];
     squares += sums[1];
     for (let j = 0; j < misses; j++) {
@@ -163,6 +331,6 @@ export function fillNormal(
 }
 
 /** Writes `n` standard normal deviates into `out[0..n)` (see `fillNormal`). */
-export function fillStandardNormal(rng: Rng, out: Float64Array, n: number): void {
+export function fillStandardNormal(rng: Xorwow, out: Float64Array, n: number): void {
   fillNormal(rng, out, n, STANDARD_MEAN, STANDARD_SD, 0);
 }
