@@ -16,7 +16,8 @@ import { formatCost } from '../engine/run-budget.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 import { parseShard, type Shard } from '../engine/shard.js';
 import { canonicalPath, parseSetArgument } from '../scenario/paths.js';
-import { escapeUnsafeText, SINGLE_LINE_TEXT_ALLOWED, textProblem } from '../scenario/text.js';
+import { SINGLE_LINE_TEXT_ALLOWED, textProblem } from '../scenario/text.js';
+import { escapeUnsafeText } from '../text/terminal.js';
 
 /** Parses an optional whole-number option within [min, max]. */
 function wholeNumber(flag: string, text: string | undefined, min: number, max: number): number | undefined {

@@ -2,7 +2,7 @@
  * One-line, human-readable messages for validation issues:
  * `design.n: got -3; allowed: a whole number ≥ 2`.
  */
-import { escapeUnsafeText } from './text.js';
+import { escapeUnsafeText } from '../text/terminal.js';
 import type { ValidationIssue } from './types.js';
 
 /** Longest preview of an offending value, in characters. */

@@ -14,14 +14,6 @@ const UNSAFE =
 /** Line breaks and tabs, not allowed in single-line fields. */
 const LINE_BREAK = /[\t\n\r]/;
 
-/**
- * Same as `UNSAFE`, plus tab, LF, CR and the invisible joiners and soft hyphen
- * (allowed in labels, where emoji and some scripts need them, but in a message
- * quoting an id they would make "sal\u200dine" look like "saline").
- */
-const UNSAFE_GLOBAL =
-  /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** What a single-line text field may be. */
 export const SINGLE_LINE_TEXT_ALLOWED = 'a one-line text without control characters, invisible formatting characters or lone surrogates';
 
@@ -44,13 +36,4 @@ export function textProblem(text: string, multiLine: boolean): string | undefine
   const other = multiLine ? null : LINE_BREAK.exec(text);
   const first = other && other.index < m.index ? other : m;
   return `character ${codePoint(first[0])} at position ${first.index + 1}`;
-}
-
-/**
- * `text` with every control, invisible formatting and lone-surrogate
- * character written as a `\uXXXX` escape, so that a message quoting untrusted
- * input is safe to print on a terminal or put in a page.
- */
-export function escapeUnsafeText(text: string): string {
-  return text.replace(UNSAFE_GLOBAL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

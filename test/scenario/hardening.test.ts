@@ -7,7 +7,8 @@ import { designPoints } from '../../src/scenario/design-points.js';
 import { formatIssue } from '../../src/scenario/format-issues.js';
 import { DEFAULT_LIMITS, HARD_LIMITS, parseLimitArguments, resolveLimits } from '../../src/scenario/limits.js';
 import { loadScenario, type LoadResult } from '../../src/scenario/load.js';
-import { escapeUnsafeText, textProblem } from '../../src/scenario/text.js';
+import { textProblem } from '../../src/scenario/text.js';
+import { escapeUnsafeText } from '../../src/text/terminal.js';
 import { jsonDepthIssue, validateScenario } from '../../src/scenario/validate.js';
 import { EXAMPLES, loose, parallelContinuous, singleContinuous, withinContinuous } from './examples.js';
 

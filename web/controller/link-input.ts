@@ -1,5 +1,5 @@
 /** What a URL fragment asks the page to open, read without side effects (the fragment is untrusted). */
-import { escapeUnsafeText } from '../../src/scenario/text.js';
+import { escapeUnsafeText } from '../../src/text/terminal.js';
 import { parseTarget, readHash } from '../share.js';
 
 /** What to do with a fragment: a message, a target power to take, an encoded scenario to open. */
