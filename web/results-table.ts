@@ -6,9 +6,7 @@
  */
 import type { ReportedPoint, RunResult } from '../src/run/run-result.js';
 import { testLabel } from '../src/report/test-label.js';
-
-/** A proportion as in the CLI table: 4 decimals. */
-const fixed = (x: number | undefined, digits = 4) => (x !== undefined && Number.isFinite(x) ? x.toFixed(digits) : '–');
+import { fixed } from '../src/text/number.js';
 
 /** Swept paths, in the order they first appear. */
 function sweptPaths(result: RunResult): string[] {

@@ -10,6 +10,7 @@ import { justification } from '../src/report/justification.js';
 import { citationOf } from '../src/report/path-provenance.js';
 import type { RunResult } from '../src/run/run-result.js';
 import { targetCrossing } from '../src/report/target-crossing.js';
+import { fixed } from '../src/text/number.js';
 import { curveSvg, pageCurves, type PageCurves } from './curve-view.js';
 import { h } from './dom.js';
 import { degenerateNote, provenanceLine, resultsTable } from './results-table.js';
@@ -22,8 +23,6 @@ export interface RunContext {
   points: readonly DesignPoint[];
   target: number;
 }
-
-const three = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(3));
 
 /** The index of the point to justify: the file's own design (`own`), else the first that reaches the target. */
 function justifiedIndex(result: RunResult, own: number, curves: PageCurves | string, target: number): number {
@@ -71,7 +70,7 @@ function expectationText(ctx: RunContext, own: number): string | undefined {
     Object.entries(point.set)
       .map(([p, v]) => `${p} = ${v}`)
       .join(', ') || 'its design';
-  return `The file expects ${result.quantity} ${parts.join(' and ')} at its own design point (${where}): ${three(estimate)} — ${met ? 'met' : 'not met'}.`;
+  return `The file expects ${result.quantity} ${parts.join(' and ')} at its own design point (${where}): ${fixed(estimate, 3)} — ${met ? 'met' : 'not met'}.`;
 }
 
 /** Draws a finished run into `container`. Returns the curves (for the SVG export), or a reason there are none. */

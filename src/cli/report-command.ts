@@ -1,4 +1,5 @@
-import { reportBlocks, shellQuote } from '../report/report-document.js';
+import { reportBlocks } from '../report/report-document.js';
+import { shellQuote } from '../text/shell.js';
 import { reportHtml } from '../report/report-html.js';
 import { reportMarkdown } from '../report/report-markdown.js';
 import { reportTargets, runReport } from '../run/report-run.js';

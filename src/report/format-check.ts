@@ -1,11 +1,11 @@
 import type { CheckReport, ExpectationOutcome, FileCheck } from '../run/check-run.js';
 import type { Verdict } from '../run/expectations.js';
+import { escapeTableCell } from '../text/markdown.js';
+import { escapeMarkupText } from '../text/markup.js';
+import { fixed, MISSING_NUMBER } from '../text/number.js';
 
 /** Output formats of `trialsim check`. */
 export type CheckFormat = 'table' | 'json' | 'markdown';
-
-const fixed = (x: number | null | undefined, digits = 4) =>
-  x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 
 /** Half-widths `--precision` is suggested at, finest last (trialsim accepts down to 0.0005). */
 const PRECISION_STEPS = [0.02, 0.01, 0.005, 0.0025, 0.002, 0.001, 0.0005];
@@ -106,15 +106,8 @@ export function formatCheckTable(report: CheckReport): string {
   return `${[...lines, '', ...footer].join('\n')}\n`;
 }
 
-/** Escapes text for a Markdown table cell: pipes, HTML specials and line breaks. */
-function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ');
-}
+/** Escapes untrusted text for a cell of the GitHub summary table, which renders HTML: markup, pipes and line breaks. */
+const cell = (text: string) => escapeTableCell(escapeMarkupText(text));
 
 const ICON: Record<Verdict | 'no-expect' | 'invalid', string> = {
   pass: '\u2705 pass',
@@ -140,7 +133,7 @@ export function formatCheckMarkdown(report: CheckReport): string {
         o.spec.kind === 'sampleSize'
           ? o.sampleSize!.n === null
             ? `not reached ≤ ${o.sampleSize!.maxN}`
-            : `n = ${o.sampleSize!.nWithDropout} (${o.sampleSize!.n} analysed); ${o.measured} ${fixed(o.estimate)} at ${o.sampleSize!.budgetRandomized ?? '–'}`
+            : `n = ${o.sampleSize!.nWithDropout} (${o.sampleSize!.n} analysed); ${o.measured} ${fixed(o.estimate)} at ${o.sampleSize!.budgetRandomized ?? MISSING_NUMBER}`
           : `${o.measured} ${fixed(o.estimate)}`;
       const ci = o.ci95 ? `${fixed(o.ci95[0])}–${fixed(o.ci95[1])}` : '';
       return `| ${ICON[o.verdict]} | ${name} | ${cell(where)} | ${cell(result)} | ${ci} | ${o.replicates ?? ''} | ${cell(reasonText(o))} |`;

@@ -1,9 +1,11 @@
+import { unitDecimals } from '../engine/mde-search.js';
+import { fixed, significant } from '../text/number.js';
 import type { OutputFormat } from './format-result.js';
 import type { MdeResult } from '../run/mde-run.js';
 import type { SizeResult } from '../run/size-run.js';
+import { alignedTable, csvTable, markdownTable, numberCell, type Table } from './table.js';
 import { testLabel } from './test-label.js';
 
-const fixed = (x: number | null | undefined, digits = 4) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x.toFixed(digits));
 const interval = (ci: [number, number] | null | undefined) => (ci ? `[${fixed(ci[0])}, ${fixed(ci[1])}]` : '');
 const perArmText = (perArm: Record<string, number> | undefined) =>
   perArm
@@ -11,17 +13,10 @@ const perArmText = (perArm: Record<string, number> | undefined) =>
         .map(([arm, n]) => `${arm} ${n}`)
         .join(', ')
     : '';
-const decimalsOf = (unit: number) => Math.max(0, -Math.floor(Math.log10(unit) + 1e-9));
 
 /** Swept paths of a set of results (other than the searched quantity). */
 function sweptPaths(results: ReadonlyArray<{ set: Record<string, unknown> }>): string[] {
   return [...new Set(results.flatMap((r) => Object.keys(r.set)))];
-}
-
-/** A table as header and rows of cells. */
-interface Table {
-  header: string[];
-  rows: string[][];
 }
 
 function sizeTable(results: SizeResult[]): Table {
@@ -47,11 +42,11 @@ function sizeTable(results: SizeResult[]): Table {
       String(r.target),
       r.n === null ? `> ${r.maxN}` : String(r.n),
       r.perArm ? Object.values(r.perArm).join('/') : '',
-      fixed(r.power),
-      fixed(r.ci95?.[0]),
-      fixed(r.ci95?.[1]),
+      numberCell(r.power),
+      numberCell(r.ci95?.[0]),
+      numberCell(r.ci95?.[1]),
       r.nMinus1 === null ? '' : String(r.nMinus1),
-      fixed(r.powerAtNMinus1),
+      numberCell(r.powerAtNMinus1),
       r.nWithDropout === null ? '' : String(r.nWithDropout),
       r.closedForm?.n === null || r.closedForm === undefined ? '' : String(r.closedForm.n),
       String(r.evaluations),
@@ -62,7 +57,7 @@ function sizeTable(results: SizeResult[]): Table {
 function mdeTable(results: MdeResult[]): Table {
   const paths = sweptPaths(results);
   const quantity = results[0].quantity;
-  const d = decimalsOf(results[0].resolution);
+  const d = unitDecimals(results[0].resolution);
   return {
     header: [
       ...paths,
@@ -81,13 +76,13 @@ function mdeTable(results: MdeResult[]): Table {
       ...paths.map((p) => String(r.set[p] ?? '')),
       String(r.target),
       String(r.n),
-      r.effect === null ? 'not reached' : r.effect.toFixed(d),
-      r.value === null ? '' : r.value.toFixed(d),
-      fixed(r.power),
-      fixed(r.ci95?.[0]),
-      fixed(r.ci95?.[1]),
-      fixed(r.powerBelow),
-      r.closedForm ? r.closedForm.effect.toFixed(d) : '',
+      r.effect === null ? 'not reached' : numberCell(r.effect, d),
+      numberCell(r.value, d),
+      numberCell(r.power),
+      numberCell(r.ci95?.[0]),
+      numberCell(r.ci95?.[1]),
+      numberCell(r.powerBelow),
+      numberCell(r.closedForm?.effect, d),
       String(r.evaluations),
     ]),
   };
@@ -96,30 +91,6 @@ function mdeTable(results: MdeResult[]): Table {
 function provenance(r: SizeResult | MdeResult): string {
   const replicates = r.precision === undefined ? `${r.replicates} replicates per point` : `precision ±${r.precision}`;
   return `${testLabel(r)} \u00b7 ${replicates} \u00b7 seed "${r.seed}" \u00b7 ${r.rng} \u00b7 engine ${r.engine} \u00b7 ${r.workers} worker(s) \u00b7 ${r.elapsedMs} ms`;
-}
-
-function aligned(table: Table): string {
-  const widths = table.header.map((h, i) => Math.max(h.length, ...table.rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
-  return [line(table.header), ...table.rows.map(line)].join('\n');
-}
-
-function csv(table: Table): string {
-  const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return `${[table.header, ...table.rows].map((r) => r.map(quote).join(',')).join('\n')}\n`;
-}
-
-function markdown(title: string, line: string, table: Table): string {
-  const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
-  return `${[
-    `### ${escapeCell(title)}`,
-    '',
-    line,
-    '',
-    `| ${table.header.map(escapeCell).join(' | ')} |`,
-    `| ${table.header.map(() => '---:').join(' | ')} |`,
-    ...table.rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
-  ].join('\n')}\n`;
 }
 
 /** Label/value lines, aligned. */
@@ -147,7 +118,7 @@ function sizeBlock(r: SizeResult): string {
     if (r.dropout > 0) {
       lines.push([
         'n to randomize',
-        `${r.nWithDropout}${r.perArmWithDropout ? `  (${perArmText(r.perArmWithDropout)})` : ''}  for dropout ${Number(r.dropout.toPrecision(4))}`,
+        `${r.nWithDropout}${r.perArmWithDropout ? `  (${perArmText(r.perArmWithDropout)})` : ''}  for dropout ${significant(r.dropout, 4)}`,
       ]);
       lines.push([`${q} at that n, dropout on`, `${fixed(r.powerAtNWithDropout)}  ${interval(r.ci95AtNWithDropout)}`]);
     }
@@ -171,13 +142,13 @@ function sizeBlock(r: SizeResult): string {
 /** One mde result as a labelled block, for a terminal. */
 function mdeBlock(r: MdeResult): string {
   const q = r.quantity;
-  const d = decimalsOf(r.resolution);
+  const d = unitDecimals(r.resolution);
   const what = r.parameter === 'mean' ? 'mean' : 'rate';
   const lines: Array<[string, string]> = [
     [`target ${q}`, String(r.target)],
     [
       'n',
-      `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}${r.dropout > 0 ? `, dropout ${Number(r.dropout.toPrecision(4))} simulated` : ''}`,
+      `${r.n}${r.perArm ? `  (${perArmText(r.perArm)})` : ''}${r.dropout > 0 ? `, dropout ${significant(r.dropout, 4)} simulated` : ''}`,
     ],
   ];
   if (r.effect === null) {
@@ -185,20 +156,20 @@ function mdeBlock(r: MdeResult): string {
   } else {
     lines.push([
       'smallest effect',
-      `${r.effect.toFixed(d)}  (${r.path.replace(/^endpoint\.arms\./, '')} = ${r.value!.toFixed(d)} vs ${r.reference.name} ${r.reference.value})`,
+      `${fixed(r.effect, d)}  (${r.path.replace(/^endpoint\.arms\./, '')} = ${fixed(r.value, d)} vs ${r.reference.name} ${r.reference.value})`,
     ]);
     lines.push([`${q} at effect`, `${fixed(r.power)}  ${interval(r.ci95)}`]);
-    if (r.effectBelow !== null) lines.push([`${q} at ${r.effectBelow.toFixed(d)}`, `${fixed(r.powerBelow)}  ${interval(r.ci95Below)}`]);
+    if (r.effectBelow !== null) lines.push([`${q} at ${fixed(r.effectBelow, d)}`, `${fixed(r.powerBelow)}  ${interval(r.ci95Below)}`]);
   }
-  lines.push(['file\u2019s effect', r.fileEffect.toFixed(d)]);
+  lines.push(['file\u2019s effect', fixed(r.fileEffect, d)]);
   if (r.closedForm)
     lines.push([
       'closed form',
-      `${r.closedForm.effect.toFixed(d)} (${what} ${r.closedForm.value.toFixed(d)}), power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`,
+      `${fixed(r.closedForm.effect, d)} (${what} ${fixed(r.closedForm.value, d)}), power ${fixed(r.closedForm.power)}  (${r.closedForm.method})`,
     ]);
   lines.push([
     'evaluations',
-    `${r.evaluations} design points in ${r.rounds} rounds: ${r.evaluated.map((p) => `${p.effect.toFixed(d)}\u2192${fixed(p.power, 3)}`).join(', ')}`,
+    `${r.evaluations} design points in ${r.rounds} rounds: ${r.evaluated.map((p) => `${fixed(p.effect, d)}\u2192${fixed(p.power, 3)}`).join(', ')}`,
   ]);
   return block(lines);
 }
@@ -245,12 +216,17 @@ function formatSearch<R extends SizeResult | MdeResult>(
     case 'json':
       return `${JSON.stringify(results.length === 1 ? first : results, null, 2)}\n`;
     case 'csv':
-      return csv(table(results));
+      return csvTable(table(results));
     case 'markdown':
-      return `${markdown(first.title, provenance(first), table(results))}\n${method}\n`;
+      return `${markdownTable(first.title, provenance(first), table(results))}\n${method}\n`;
     case 'table':
-      return `${[first.title, provenance(first), '', results.length === 1 ? single(first) : aligned(table(results)), '', wrap(method)].join(
-        '\n',
-      )}\n`;
+      return `${[
+        first.title,
+        provenance(first),
+        '',
+        results.length === 1 ? single(first) : alignedTable(table(results)),
+        '',
+        wrap(method),
+      ].join('\n')}\n`;
   }
 }

@@ -1,28 +1,7 @@
 import type { CheckReport, FileCheck } from '../run/check-run.js';
+import { xmlAttribute, xmlText } from '../text/markup.js';
+import { fixed } from '../text/number.js';
 import { figureText, outcomeMessage, reasonText } from './format-check.js';
-
-/**
- * Characters XML 1.0 cannot carry at all (C0 controls other than tab, line
- * feed and carriage return; U+FFFE, U+FFFF; unpaired surrogates), replaced by
- * U+FFFD. A scenario title is untrusted text and may hold any of them.
- */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escapes text for an XML element's content. */
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Escapes text for a double-quoted XML attribute (line breaks kept as character references). */
-export function xmlAttribute(text: string): string {
-  return xmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
-}
 
 /** `name="value" …` from pairs, skipping undefined values. */
 function attributes(pairs: Record<string, string | number | undefined>): string {
@@ -93,7 +72,7 @@ export function formatJunit(report: CheckReport): string {
   const all = suites.flatMap((s) => s.cases);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: 'trialsim check', tests: all.length, failures: count(all, 'failure'), errors: count(all, 'error'), skipped: count(all, 'skipped'), time: (report.elapsedMs / 1000).toFixed(3) })}>`,
+    `<testsuites${attributes({ name: 'trialsim check', tests: all.length, failures: count(all, 'failure'), errors: count(all, 'error'), skipped: count(all, 'skipped'), time: fixed(report.elapsedMs / 1000, 3) })}>`,
   ];
   for (const { f, cases } of suites) {
     lines.push(

@@ -6,10 +6,9 @@ import type { Param, ResolvedScenario, ScenarioFile } from '../scenario/types.js
 import { centreOf } from '../scenario/param-centre.js';
 import { canonicalPath, isWithinPath } from '../scenario/paths.js';
 import type { ReportedPoint, RunResult } from '../run/run-result.js';
+import { percentFixed, significant } from '../text/number.js';
 
-const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
-const number = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
-const described = (p: Param) => (typeof p === 'number' ? number(p) : `${number(centreOf(p))} (uncertain: ${p.dist})`);
+const described = (p: Param) => (typeof p === 'number' ? significant(p, 4) : `${significant(centreOf(p), 4)} (uncertain: ${p.dist})`);
 
 /** "n patients (a per arm, b per arm), randomized r:s" and the like. */
 function sampleText(scenario: ResolvedScenario): string {
@@ -20,13 +19,13 @@ function sampleText(scenario: ResolvedScenario): string {
     const spill =
       typeof design.spillover === 'number' && design.spillover === 0
         ? ''
-        : `, with ${typeof design.spillover === 'number' ? percent(design.spillover, 0) : described(design.spillover)} of the active effect assumed to reach the control site`;
+        : `, with ${typeof design.spillover === 'number' ? percentFixed(design.spillover, 0) : described(design.spillover)} of the active effect assumed to reach the control site`;
     return `${design.n} patients, each treated with ${arms[0].label} on one site and ${arms[1].label} on the other (correlation between a patient's sites ${rho}${spill})`;
   }
   if (design.kind === 'single-arm') return `${design.n} patients in a single arm`;
   const sizes = armSizes(design.n, design.allocation);
   const perArm = arms.map((a, i) => `${sizes[i]} ${a.label}`).join(', ');
-  return `${design.n} patients (${perArm}) randomized ${design.allocation.map(number).join(':')}`;
+  return `${design.n} patients (${perArm}) randomized ${design.allocation.map((x) => significant(x, 4)).join(':')}`;
 }
 
 /** The assumed outcome in each arm, in words. */
@@ -41,7 +40,7 @@ function effectText(scenario: ResolvedScenario): string {
     return `${arm.label} ${endpoint.arms[arm.id].probs.map(described).join(' / ')}`;
   });
   const what = endpoint.kind === 'ordinal' ? `${endpoint.label} (${endpoint.categories.join(' / ')})` : endpoint.label;
-  const against = design.kind === 'single-arm' ? ` against ${number(scenario.analysis.null)}` : '';
+  const against = design.kind === 'single-arm' ? ` against ${significant(scenario.analysis.null, 4)}` : '';
   return `${what}: ${parts.join(' vs ')}${against}`;
 }
 
@@ -66,14 +65,14 @@ export function justification(file: ScenarioFile, scenario: ResolvedScenario, re
   const dropout =
     typeof scenario.design.dropout === 'number' && scenario.design.dropout === 0
       ? ''
-      : `, allowing for ${typeof scenario.design.dropout === 'number' ? percent(scenario.design.dropout, 0) : described(scenario.design.dropout)} dropout`;
-  const estimate = point.assurance ?? point.power ?? NaN;
+      : `, allowing for ${typeof scenario.design.dropout === 'number' ? percentFixed(scenario.design.dropout, 0) : described(scenario.design.dropout)} dropout`;
+  const estimate = point.assurance ?? point.power;
   const quantity =
     point.assurance !== undefined
-      ? `an assurance (probability of success averaged over the uncertainty in the effect) of ${percent(estimate)} (power at the point estimates ${percent(point.powerAtEstimate ?? NaN)})`
-      : `${percent(estimate)} power`;
+      ? `an assurance (probability of success averaged over the uncertainty in the effect) of ${percentFixed(estimate)} (power at the point estimates ${percentFixed(point.powerAtEstimate)})`
+      : `${percentFixed(estimate)} power`;
   const sentences = [
-    `A sample size of ${sampleText(scenario)} gives ${quantity} (95 % CI ${percent(point.ci95[0])} to ${percent(point.ci95[1])}) to detect a difference in ${effectText(scenario)}, with ${test} at ${sided} α = ${scenario.analysis.alpha}${dropout}.`,
+    `A sample size of ${sampleText(scenario)} gives ${quantity} (95 % CI ${percentFixed(point.ci95[0])} to ${percentFixed(point.ci95[1])}) to detect a difference in ${effectText(scenario)}, with ${test} at ${sided} α = ${scenario.analysis.alpha}${dropout}.`,
     `This was estimated from ${point.replicates.toLocaleString('en-US')} simulated trials (trialsim ${result.engine}, ${result.rng} random streams, seed "${result.seed}"${result.fastPath ? ', simulated through sufficient statistics' : ''}).`,
   ];
   const cited = citations(file);

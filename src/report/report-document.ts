@@ -9,6 +9,8 @@ import { figureText, reasonText } from './format-check.js';
 import { citedSources, fromCIOnly, numberSources, type CitedSource, type NumberSource } from './number-sources.js';
 import type { ReportData } from '../run/report-run.js';
 import type { ReportedPoint } from '../run/run-result.js';
+import { fixed, MISSING_NUMBER, percentFixed, significant } from '../text/number.js';
+import { shellQuote } from '../text/shell.js';
 
 /** Inline text: plain, code, or strong. */
 export type Inline = string | { code: string } | { strong: string };
@@ -35,23 +37,17 @@ export interface ReportMeta {
   precision?: number;
 }
 
-const fixed = (x: number | null | undefined, digits = 4) =>
-  x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
-const pct = (x: number | null | undefined, digits = 1) =>
-  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(digits)} %`;
-const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))));
-
 /** A parameter in words: a number, or its distribution and centre. */
 export function paramText(p: Param): string {
-  if (typeof p === 'number') return num(p);
-  const centre = num(centreOf(p));
+  if (typeof p === 'number') return significant(p, 6);
+  const centre = significant(centreOf(p), 6);
   switch (p.dist) {
     case 'normal':
-      return `Normal(mean ${num(p.mean)}, SD ${num(p.sd)}), centre ${centre}`;
+      return `Normal(mean ${significant(p.mean, 6)}, SD ${significant(p.sd, 6)}), centre ${centre}`;
     case 'beta':
-      return `Beta(${num(p.alpha)}, ${num(p.beta)}), centre ${centre}`;
+      return `Beta(${significant(p.alpha, 6)}, ${significant(p.beta, 6)}), centre ${centre}`;
     case 'lognormal':
-      return `log-normal(meanlog ${num(p.meanlog)}, sdlog ${num(p.sdlog)}), mean ${centre}`;
+      return `log-normal(meanlog ${significant(p.meanlog, 6)}, sdlog ${significant(p.sdlog, 6)}), mean ${centre}`;
   }
 }
 
@@ -63,7 +59,7 @@ function designRows(s: ResolvedScenario): Inline[][][] {
   const arms = design.arms.map((a) => `${a.label}${a.control ? ' (control)' : ''}`).join('; ');
   if (design.kind === 'parallel') {
     const sizes = armSizes(design.n, design.allocation);
-    rows.push([['Design'], [`parallel groups, randomized ${design.allocation.map(num).join(':')}`]]);
+    rows.push([['Design'], [`parallel groups, randomized ${design.allocation.map((x) => significant(x, 6)).join(':')}`]]);
     rows.push([['Arms'], [arms]]);
     rows.push([['Patients randomized (design.n)'], [`${design.n} (${design.arms.map((a, i) => `${sizes[i]} ${a.label}`).join(', ')})`]]);
   } else if (design.kind === 'within-patient') {
@@ -98,7 +94,7 @@ function designRows(s: ResolvedScenario): Inline[][][] {
     ['Analysis'],
     [`${test} (`, { code: analysis.test }, `), ${analysis.sides === 2 ? 'two-sided' : 'one-sided'} \u03b1 = ${analysis.alpha}`],
   ]);
-  if (design.kind === 'single-arm') rows.push([['Null value tested against'], [num(analysis.null)]]);
+  if (design.kind === 'single-arm') rows.push([['Null value tested against'], [significant(analysis.null, 6)]]);
   if (design.arms.length > 2)
     rows.push([['Several arms'], [`${analysis.multiplicity} adjustment; success when ${analysis.success} comparison(s) succeed`]]);
   return rows;
@@ -106,9 +102,11 @@ function designRows(s: ResolvedScenario): Inline[][][] {
 
 /** One row of the number-sources table. */
 function sourceRow(r: NumberSource, cited: Map<string, CitedSource>): Inline[][] {
-  const written = typeof r.written === 'number' ? num(r.written) : r.written;
+  const written = typeof r.written === 'number' ? significant(r.written, 6) : r.written;
   const value: Inline[] =
-    r.used !== undefined ? [{ code: written }, ` = ${num(r.used)}`] : [typeof r.written === 'number' ? written : { code: written }];
+    r.used !== undefined
+      ? [{ code: written }, ` = ${significant(r.used, 6)}`]
+      : [typeof r.written === 'number' ? written : { code: written }];
   let source: Inline[];
   switch (r.kind) {
     case 'evidence': {
@@ -176,7 +174,7 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
         : [
             `${s.quantity === 'assurance' ? 'Assurance' : 'Power'} ${s.target}: `,
             { strong: `${s.nWithDropout} patients to randomize` },
-            s.nWithDropout !== s.n ? ` (${s.n} analysed, ${pct(s.dropout, 0)} dropout)` : '',
+            s.nWithDropout !== s.n ? ` (${s.n} analysed, ${percentFixed(s.dropout, 0)} dropout)` : '',
             ` \u2014 simulated ${s.quantity} at n = ${s.n}: ${fixed(s.power)} (95 % CI ${fixed(s.ci95?.[0])}\u2013${fixed(s.ci95?.[1])}).`,
           ],
     );
@@ -303,19 +301,19 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
           ['Patients to randomize'],
           [
             s.nWithDropout === null
-              ? '–'
-              : `${s.nWithDropout}${perArm(s.perArmWithDropout)}${s.dropout > 0 ? ` = \u2308n/(1 \u2212 ${num(s.dropout)})\u2309 on the allocation lattice` : ''}`,
+              ? MISSING_NUMBER
+              : `${s.nWithDropout}${perArm(s.perArmWithDropout)}${s.dropout > 0 ? ` = \u2308n/(1 \u2212 ${significant(s.dropout, 6)})\u2309 on the allocation lattice` : ''}`,
           ],
         ],
         [
           [`Simulated ${s.quantity} at n`],
-          [s.power === null ? '–' : `${fixed(s.power)} (95 % CI ${fixed(s.ci95?.[0])}\u2013${fixed(s.ci95?.[1])})`],
+          [s.power === null ? MISSING_NUMBER : `${fixed(s.power)} (95 % CI ${fixed(s.ci95?.[0])}\u2013${fixed(s.ci95?.[1])})`],
         ],
         [
-          [`${s.quantity} one step below (n = ${s.nMinus1 ?? '–'})`],
+          [`${s.quantity} one step below (n = ${s.nMinus1 ?? MISSING_NUMBER})`],
           [
             s.powerAtNMinus1 === null
-              ? '–'
+              ? MISSING_NUMBER
               : `${fixed(s.powerAtNMinus1)} (95 % CI ${fixed(s.ci95AtNMinus1?.[0])}\u2013${fixed(s.ci95AtNMinus1?.[1])})`,
           ],
         ],
@@ -327,7 +325,7 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
               ] as Inline[][],
             ]
           : []),
-        ...(s.closedForm ? [[['Closed form'], [`n = ${s.closedForm.n ?? '–'} (${s.closedForm.method})`]] as Inline[][]] : []),
+        ...(s.closedForm ? [[['Closed form'], [`n = ${s.closedForm.n ?? MISSING_NUMBER} (${s.closedForm.method})`]] as Inline[][]] : []),
         [['Search'], [`${s.evaluations} design points simulated. ${s.method}`]],
       ],
       className: 'size',
@@ -395,9 +393,4 @@ export function reportBlocks(data: ReportData, meta: ReportMeta): ReportBlock[] 
   });
   blocks.push({ kind: 'pre', text: meta.text, language: 'json', caption: `The scenario file ${data.file}, verbatim` });
   return blocks;
-}
-
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,10 +1,6 @@
 import { ENGINE_VERSION } from '../engine/version.js';
+import { escapeHtml } from '../text/markup.js';
 import type { Inline, ReportBlock } from './report-document.js';
-
-/** Escapes text for HTML content and attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 function inlineHtml(content: readonly Inline[]): string {
   return content

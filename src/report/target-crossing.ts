@@ -1,3 +1,4 @@
+import { fixed, percentShort } from '../text/number.js';
 import type { CurvePoint, CurveSeries } from './power-curve-plot.js';
 
 /** Where a curve first reaches a target power, read off its simulated points. */
@@ -29,9 +30,7 @@ export function targetCrossing(points: readonly CurvePoint[], target: number): T
   };
 }
 
-const three = (x: number) => x.toFixed(3);
-const ci = (p: CurvePoint) => `95 % CI ${three(p.ci95[0])}–${three(p.ci95[1])}`;
-const pct = (x: number) => `${Number((100 * x).toPrecision(4))} %`;
+const ci = (p: CurvePoint) => `95 % CI ${fixed(p.ci95[0], 3)}–${fixed(p.ci95[1], 3)}`;
 
 /** Options of `crossingSentence`. */
 export interface CrossingWords {
@@ -58,17 +57,19 @@ export function crossingSentence(series: CurveSeries, words: CrossingWords): str
   const name = (x: number) => (xPath === 'design.n' ? `n = ${x}` : `${xPath} = ${x}`);
   if (xPath !== 'design.n') {
     if (c.reaching.length === 0)
-      return `${prefix}${Q} stays below ${pct(target)} at every simulated ${xPath} (highest ${three(Math.max(...series.points.map((p) => p.power)))}).`;
-    if (c.reaching.length === series.points.length) return `${prefix}${Q} is at least ${pct(target)} at every simulated ${xPath}.`;
-    return `${prefix}${Q} is at least ${pct(target)} at ${xPath} = ${c.reaching.join(', ')}.`;
+      return `${prefix}${Q} stays below ${percentShort(target)} at every simulated ${xPath} (highest ${fixed(Math.max(...series.points.map((p) => p.power)), 3)}).`;
+    if (c.reaching.length === series.points.length) return `${prefix}${Q} is at least ${percentShort(target)} at every simulated ${xPath}.`;
+    return `${prefix}${Q} is at least ${percentShort(target)} at ${xPath} = ${c.reaching.join(', ')}.`;
   }
   if (!c.at) {
-    return `${prefix}${Q} stays below ${pct(target)} up to the largest n simulated: ${three(c.last.power)} at ${name(c.last.x)} (${ci(c.last)}). A larger trial is needed.`;
+    return `${prefix}${Q} stays below ${percentShort(target)} up to the largest n simulated: ${fixed(c.last.power, 3)} at ${name(c.last.x)} (${ci(c.last)}). A larger trial is needed.`;
   }
   const first = c.before
-    ? `${prefix}${Q} first reaches ${pct(target)} at ${name(c.at.x)} (${three(c.at.power)}, ${ci(c.at)}); at ${name(c.before.x)} it is ${three(c.before.power)} (${ci(c.before)}).`
-    : `${prefix}${Q} is at least ${pct(target)} already at the smallest n simulated, ${name(c.at.x)} (${three(c.at.power)}, ${ci(c.at)}).`;
+    ? `${prefix}${Q} first reaches ${percentShort(target)} at ${name(c.at.x)} (${fixed(c.at.power, 3)}, ${ci(c.at)}); at ${name(c.before.x)} it is ${fixed(c.before.power, 3)} (${ci(c.before)}).`
+    : `${prefix}${Q} is at least ${percentShort(target)} already at the smallest n simulated, ${name(c.at.x)} (${fixed(c.at.power, 3)}, ${ci(c.at)}).`;
   const unsure =
-    c.at.ci95[0] < target ? ` The interval at ${name(c.at.x)} still includes ${pct(target)}: more replicates would settle it.` : '';
+    c.at.ci95[0] < target
+      ? ` The interval at ${name(c.at.x)} still includes ${percentShort(target)}: more replicates would settle it.`
+      : '';
   return first + unsure;
 }

@@ -16,6 +16,7 @@ import { armSizes } from '../designs/arm-sizes.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import type { DesignPoint } from '../scenario/design-points.js';
 import { centreOf } from '../scenario/param-centre.js';
+import { fixed, significant } from '../text/number.js';
 import type { PointRunner, RunSettings } from './scenario-run.js';
 import {
   searchPoint,
@@ -137,8 +138,8 @@ export async function runMdeSearch(
   const what = lattice.kind === 'mean' ? `the mean of ${lattice.arm}` : `the response rate of ${lattice.arm}`;
   const method =
     `Smallest effect (${what} minus ${lattice.referenceName === 'analysis.null' ? 'the null value' : `that of ${lattice.referenceName}`}, ` +
-    `in the direction of benefit) in steps of ${lattice.unit.toFixed(decimals)} whose simulated power reaches the target at the scenario's n ` +
-    `(patients randomized; ${dropout > 0 ? `dropout ${Number(dropout.toPrecision(4))} simulated as in the file` : 'no dropout'}): ` +
+    `in the direction of benefit) in steps of ${fixed(lattice.unit, decimals)} whose simulated power reaches the target at the scenario's n ` +
+    `(patients randomized; ${dropout > 0 ? `dropout ${significant(dropout, 4)} simulated as in the file` : 'no dropout'}): ` +
     `start at ${closed ? 'the closed form' : 'the file\u2019s effect'}, bracket, then bisect; every effect uses the same chunk streams ` +
     `(common random numbers), ${precision === undefined ? `${scenario.simulation.replicates} replicates each` : `replicates added until the 95 % half-width is at most ${precision}`}.`;
   return {

@@ -17,6 +17,7 @@ import type { DesignPoint } from '../scenario/design-points.js';
 import { centreOf } from '../scenario/param-centre.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { significant } from '../text/number.js';
 import type { PointRunner, RunSettings } from './scenario-run.js';
 import {
   searchPoint,
@@ -127,7 +128,7 @@ function methodText(scenario: ResolvedScenario, lattice: SizeLattice, dropout: n
       : design.kind === 'parallel'
         ? `n = k, arms rounded to the allocation ${design.allocation.join(':')}`
         : 'n = k patients';
-  const shown = Number(dropout.toPrecision(4));
+  const shown = significant(dropout, 4);
   const dropoutText =
     dropout > 0
       ? ` n counts analysed patients: the search simulates without dropout, and nWithDropout = \u2308n/(1 \u2212 ${shown})\u2309 on the lattice is the number to randomize (powerAtNWithDropout re-simulates it with the file's dropout, as a check); dropout is never counted twice.`

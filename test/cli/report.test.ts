@@ -4,7 +4,7 @@ import { main } from '../../src/cli/main.js';
 import { ENGINE_VERSION } from '../../src/engine/version.js';
 import { getEvidence } from '../../src/evidence/library.js';
 import { SEED_DOCUMENTS } from '../../src/evidence/seed-documents.js';
-import { escapeHtml } from '../../src/report/report-html.js';
+import { escapeHtml } from '../../src/text/markup.js';
 import { fakeIo } from '../helpers/fake-io.js';
 
 const NCT = 'scenarios/nct06764329-hair-count.json';

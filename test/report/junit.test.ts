@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport, type ExpectationOutcome, type FileCheck } from '../../src/run/check-run.js';
-import { classnameOf, formatJunit, xmlAttribute, xmlText } from '../../src/report/junit.js';
+import { classnameOf, formatJunit } from '../../src/report/junit.js';
+import { xmlAttribute, xmlText } from '../../src/text/markup.js';
 import { descendants, parseStrictXml } from '../helpers/strict-xml.js';
 
 const outcome = (verdict: ExpectationOutcome['verdict'], estimate: number, ci95: [number, number]): ExpectationOutcome => ({
