@@ -1,10 +1,18 @@
 import { runCurves } from '../report/curve-series.js';
 import { formatResults } from '../report/format-result.js';
-import { mergeParts, PartError, readPart } from '../run/shard-part.js';
+import { readPart } from '../run/read-part.js';
+import { mergeParts } from '../run/shard-part.js';
+import { formatIssue } from '../scenario/format-issues.js';
+import type { ValidationIssue } from '../scenario/types.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
 import { renderCurveSvg } from './svg-output.js';
 import { UsageError } from './usage-error.js';
+
+/** A refusal of `merge` (exit 2): one line per issue, each after `prefix`. */
+function refusal(prefix: string, issues: readonly ValidationIssue[]): UsageError {
+  return new UsageError(issues.map((i) => `${prefix}${formatIssue(i)}`).join('\ntrialsim: '));
+}
 
 /** Largest part file merge reads (a part holds counts only: a few hundred bytes per design point). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -30,21 +38,13 @@ export async function mergeCommand(args: CliArguments, io: CliIo): Promise<numbe
     } catch (error) {
       throw new UsageError(`${name}: not JSON (${(error as Error).message.split('\n')[0]})`);
     }
-    try {
-      return { name, part: readPart(name, data) };
-    } catch (error) {
-      if (error instanceof PartError) throw new UsageError(error.message);
-      throw error;
-    }
+    const read = readPart(data);
+    if (!read.ok) throw refusal(`${name}: `, read.issues);
+    return { name, part: read.value };
   });
-  let merged: ReturnType<typeof mergeParts>;
-  try {
-    merged = mergeParts(parts);
-  } catch (error) {
-    if (error instanceof PartError) throw new UsageError(`merge: ${error.message}`);
-    throw error;
-  }
-  const { results, curves } = merged;
+  const merged = mergeParts(parts);
+  if (!merged.ok) throw refusal('merge: ', merged.issues);
+  const { results, curves } = merged.value;
   if (args.svg !== undefined && results.length > 1)
     throw new UsageError('--svg draws one file: these parts hold several; merge them without --svg');
   const text = formatResults(results, args.format);

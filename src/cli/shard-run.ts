@@ -3,7 +3,8 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import { CHUNK_SIZE } from '../engine/chunks.js';
 import { prepareRun } from '../run/scenario-run.js';
-import { fingerprintInput, PART_FORMAT, PartError, partFile, shardPoints, type PartFile, type ShardPart } from '../run/shard-part.js';
+import { fingerprintInput, PART_FORMAT, partFile, shardPoints, type PartFile, type ShardPart } from '../run/shard-part.js';
+import { formatIssue } from '../scenario/format-issues.js';
 import type { CliArguments } from './args.js';
 import type { CliIo, Simulator } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
@@ -33,15 +34,11 @@ export async function runShard(args: CliArguments, io: CliIo, shard: Shard): Pro
   const runs = loaded.map(({ points }, i) => {
     const file = args.files[i];
     const run = prepareRun(points, runSettings(args));
-    try {
-      const mine = shardPoints(run, shard);
-      // A shard is judged by its own chunks: sharding is a way to stay within the budget.
-      enforceRunBudget(file, mine, args, 1, 'raise it with --max-cost, use more shards');
-      return { run, points: mine };
-    } catch (error) {
-      if (error instanceof PartError) throw new UsageError(`--shard: ${file}: ${error.message}`);
-      throw error;
-    }
+    const mine = shardPoints(run, shard);
+    if (!mine.ok) throw new UsageError(`--shard: ${file}: ${mine.issues.map(formatIssue).join('; ')}`);
+    // A shard is judged by its own chunks: sharding is a way to stay within the budget.
+    enforceRunBudget(file, mine.value, args, 1, 'raise it with --max-cost, use more shards');
+    return { run, points: mine.value };
   });
   const simulator: Simulator = io.simulator(args.workers);
   const bar = progressBar(io, `shard ${shard.index}/${shard.count}`);

@@ -4,8 +4,9 @@ import { pointResult } from '../engine/point-result.js';
 import { rangesTile, shardChunkRange, type ChunkRange, type Shard } from '../engine/shard.js';
 import { ENGINE_VERSION } from '../engine/version.js';
 import { RNG_NAME } from '../random/xorwow.js';
+import { failure, IssueCollector, ok, type Result } from '../scenario/issues.js';
 import { isPlainObject } from '../scenario/paths.js';
-import type { Expression } from '../scenario/types.js';
+import type { Expression, ValidationIssue } from '../scenario/types.js';
 import type { RunResult } from './run-result.js';
 import { assembleResult, runHeader, type PreparedRun, type RunHeader } from './scenario-run.js';
 import type { SimulationPoint } from '../engine/simulation-point.js';
@@ -53,20 +54,21 @@ export interface ShardPart {
   files: PartFile[];
 }
 
-/** A part that cannot be read or merged: a one-line reason (exit code 2). */
-export class PartError extends Error {
-  override readonly name = 'PartError';
-}
-
-/** Restricts every simulated point of a prepared run to a shard's chunks. */
-export function shardPoints(run: PreparedRun, shard: Shard): SimulationPoint[] {
-  return run.simulated.map((p) => {
-    if (p.precision !== undefined)
-      throw new PartError(
-        'a scenario with simulation.precision (adaptive replicates) cannot be sharded: the number of chunks is decided from all of them',
-      );
-    return { ...p, chunks: shardChunkRange(shard, chunkCount(p.replicates)) };
-  });
+/**
+ * Restricts every simulated point of a prepared run to a shard's chunks. A
+ * precision target (adaptive replicates) cannot be sharded: it decides the
+ * number of chunks from all the chunks seen, which one shard cannot know.
+ */
+export function shardPoints(run: PreparedRun, shard: Shard): Result<SimulationPoint[]> {
+  const precision = run.simulated.find((p) => p.precision !== undefined)?.precision;
+  if (precision !== undefined)
+    return failure(
+      'simulation.precision',
+      precision,
+      'no precision target in a sharded run (adaptive replicates decide the number of chunks from all of them, which one shard cannot know)',
+      'give simulation.replicates or --replicates instead',
+    );
+  return ok(run.simulated.map((p) => ({ ...p, chunks: shardChunkRange(shard, chunkCount(p.replicates)) })));
 }
 
 /** What a fingerprint is computed from (hashing is the caller's: `src/` has no crypto). */
@@ -135,146 +137,152 @@ function headerOf(h: RunHeader): RunHeader {
   };
 }
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/** The results of merged parts, and what `merge --svg` draws for each file. */
+export interface MergedParts {
+  results: RunResult[];
+  curves: PartFile['curve'][];
+}
 
-/** Checks the shape of a parsed part file (untrusted input), throwing `PartError` with the first problem. */
-export function readPart(name: string, data: unknown): ShardPart {
-  const fail = (what: string): never => {
-    throw new PartError(`${name}: ${what}`);
-  };
-  if (!isPlainObject(data)) fail('not a part file (a JSON object written by trialsim run --shard I/N)');
-  const part = data as Record<string, unknown>;
-  if (part.format !== PART_FORMAT)
-    fail(`format: got ${JSON.stringify(part.format)}; allowed: "${PART_FORMAT}" (a file written by trialsim run --shard I/N)`);
-  const shard = part.shard as Record<string, unknown>;
-  if (!isPlainObject(shard) || !isCount(shard.index) || !isCount(shard.count) || shard.index < 1 || shard.index > shard.count)
-    fail('shard: expected { index, count } with 1 ≤ index ≤ count');
-  if (typeof part.engine !== 'string' || typeof part.rng !== 'string' || !isCount(part.chunkSize))
-    fail('engine, rng and chunkSize are required');
-  if (!isCount(part.workers) || !isCount(part.elapsedMs)) fail('workers and elapsedMs must be whole numbers');
-  if (!Array.isArray(part.files) || part.files.length === 0) fail('files: expected a non-empty list');
-  (part.files as unknown[]).forEach((f, i) => {
-    const at = `files[${i}]`;
-    if (!isPlainObject(f)) fail(`${at}: expected an object`);
-    const file = f as Record<string, unknown>;
-    if (typeof file.fingerprint !== 'string') fail(`${at}.fingerprint: expected a string`);
-    const header = file.header as Record<string, unknown>;
-    const headerOk =
-      isPlainObject(header) &&
-      ['title', 'format', 'test', 'seed', 'rng', 'engine'].every((k) => typeof header[k] === 'string') &&
-      ['sides', 'chunkSize'].every((k) => typeof header[k] === 'number') &&
-      (typeof header.alpha === 'number' || header.alpha === null) &&
-      typeof header.fastPath === 'boolean' &&
-      (header.file === undefined || typeof header.file === 'string') &&
-      (header.quantity === 'power' || header.quantity === 'assurance');
-    if (!headerOk)
-      fail(
-        `${at}.header: expected the header of a run result (title, format, test, alpha, sides, quantity, seed, rng, engine, chunkSize, fastPath)`,
+/** A part with the name it was given (its file name), for messages. */
+export interface NamedPart {
+  name: string;
+  part: ShardPart;
+}
+
+/** `I/N` of a part. */
+const shardText = (part: ShardPart) => `${part.shard.index}/${part.shard.count}`;
+
+/** Problems that make parts belong to different runs: engine, RNG, chunk size or shard count differ from the first part's, or no engine is this one. */
+function runIssues(named: readonly NamedPart[]): ValidationIssue[] {
+  const [first, ...others] = named;
+  const out = new IssueCollector();
+  for (const { name, part } of others) {
+    if (part.engine !== first.part.engine)
+      out.add(
+        `${name}: engine`,
+        part.engine,
+        `"${first.part.engine}", the engine of ${first.name}`,
+        'every shard of a run is simulated by one engine version',
       );
-    if (!Array.isArray(file.sets) || file.sets.length === 0 || !file.sets.every(isPlainObject))
-      fail(`${at}.sets: expected a list of objects`);
-    const sets = file.sets as unknown[];
-    const expected = sets.length * (header.quantity === 'assurance' ? 2 : 1);
-    if (!Array.isArray(file.points) || file.points.length !== expected) fail(`${at}.points: expected ${expected} points`);
-    (file.points as unknown[]).forEach((p, j) => {
-      const pt = p as Record<string, unknown>;
-      const chunks = pt?.chunks as Record<string, unknown>;
-      const counts = pt?.counts as Record<string, unknown>;
-      const ok =
-        isPlainObject(p) &&
-        isCount(pt.replicates) &&
-        pt.replicates > 0 &&
-        isPlainObject(chunks) &&
-        isCount(chunks.first) &&
-        isCount(chunks.count) &&
-        isPlainObject(counts) &&
-        isCount(counts.replicates) &&
-        isCount(counts.successes) &&
-        isCount(counts.degenerate) &&
-        counts.successes <= counts.replicates &&
-        counts.degenerate <= counts.replicates;
-      if (!ok)
-        fail(
-          `${at}.points[${j}]: expected { replicates, chunks: { first, count }, counts: { replicates, successes, degenerate } } with whole numbers`,
-        );
-    });
-    const curve = file.curve as Record<string, unknown>;
-    const optionalNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-    if (!isPlainObject(curve) || !optionalNumber(curve.markN) || !optionalNumber(curve.target))
-      fail(`${at}.curve: expected { markN?, target? } with numbers`);
-  });
-  return data as ShardPart;
+    if (part.rng !== first.part.rng) out.add(`${name}: rng`, part.rng, `"${first.part.rng}", the RNG of ${first.name}`);
+    if (part.chunkSize !== first.part.chunkSize)
+      out.add(`${name}: chunkSize`, part.chunkSize, `${first.part.chunkSize}, the chunk size of ${first.name}`);
+    if (part.shard.count !== first.part.shard.count)
+      out.add(
+        `${name}: shard`,
+        shardText(part),
+        `a shard I/${first.part.shard.count}, as ${first.name} is shard ${shardText(first.part)}`,
+        'the parts split the run differently',
+      );
+  }
+  if (out.clean && first.part.engine !== ENGINE_VERSION)
+    out.add(
+      `${first.name}: engine`,
+      first.part.engine,
+      `"${ENGINE_VERSION}", the engine of this trialsim`,
+      'merge the parts with the version that wrote them, or re-run every shard with this one',
+    );
+  return out.issues;
+}
+
+/** Problems with the set of shards: one given twice, or one missing. */
+function shardIssues(named: readonly NamedPart[]): ValidationIssue[] {
+  const n = named[0].part.shard.count;
+  const out = new IssueCollector();
+  const seen = new Map<number, string>();
+  for (const { name, part } of named) {
+    const other = seen.get(part.shard.index);
+    if (other !== undefined)
+      out.add(`${name}: shard`, shardText(part), 'each shard of the run once', `shard ${shardText(part)} is given twice: also ${other}`);
+    seen.set(part.shard.index, name);
+  }
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0)
+    out.add(
+      'shard',
+      [...seen.keys()]
+        .sort((a, b) => a - b)
+        .map((i) => `${i}/${n}`)
+        .join(', '),
+      `every shard from 1/${n} to ${n}/${n}`,
+      `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing: merge needs every part of the run`,
+    );
+  return out.issues;
 }
 
 /**
  * Adds up the parts of a sharded run into the results a single run gives:
  * the same JSON as `trialsim run --format json`, apart from `workers` (the
  * sum over the parts) and `elapsedMs` (the longest part, the wall-clock time
- * of parallel jobs). Refuses, with a `PartError`, parts of different runs
- * (engine, chunk size, shard count, scenario fingerprints), a shard missing or
- * given twice, and chunk ranges that do not cover every chunk exactly once.
+ * of parallel jobs). Parts are untrusted input, read by `readPart`. Refuses,
+ * with issues named `PART: path`, parts of different runs (engine, chunk
+ * size, shard count, scenario fingerprints), a shard missing or given twice,
+ * and chunk ranges that do not cover every chunk exactly once.
  */
-export function mergeParts(named: ReadonlyArray<{ name: string; part: ShardPart }>): { results: RunResult[]; curves: PartFile['curve'][] } {
+export function mergeParts(named: readonly NamedPart[]): Result<MergedParts> {
+  for (const check of [runIssues, shardIssues]) {
+    const issues = check(named);
+    if (issues.length > 0) return { ok: false, issues };
+  }
   const [first, ...others] = named;
-  const n = first.part.shard.count;
-  for (const { name, part } of others) {
-    if (part.engine !== first.part.engine)
-      throw new PartError(
-        `${name}: engine ${part.engine}, but ${first.name} has engine ${first.part.engine}; re-run every shard with one version`,
-      );
-    if (part.rng !== first.part.rng || part.chunkSize !== first.part.chunkSize)
-      throw new PartError(`${name}: RNG or chunk size differs from ${first.name}`);
-    if (part.shard.count !== n)
-      throw new PartError(
-        `${name}: shard ${part.shard.index}/${part.shard.count}, but ${first.name} is shard ${first.part.shard.index}/${n}: the parts split the run differently`,
-      );
-  }
-  if (first.part.engine !== ENGINE_VERSION)
-    throw new PartError(`${first.name}: written by engine ${first.part.engine}; this is engine ${ENGINE_VERSION}`);
-  const seen = new Map<number, string>();
-  for (const { name, part } of named) {
-    const other = seen.get(part.shard.index);
-    if (other !== undefined) throw new PartError(`${name}: shard ${part.shard.index}/${n} is given twice (also ${other})`);
-    seen.set(part.shard.index, name);
-  }
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length > 0)
-    throw new PartError(
-      `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing: merge needs every part of the run`,
-    );
-
   const fileCount = first.part.files.length;
+  const out = new IssueCollector();
   for (const { name, part } of others) {
     if (part.files.length !== fileCount)
-      throw new PartError(
-        `${name}: ${part.files.length} scenario file(s), but ${first.name} has ${fileCount}: the parts come from different runs`,
+      out.add(
+        `${name}: files`,
+        `${part.files.length} scenario file(s)`,
+        `${fileCount}, as in ${first.name}`,
+        'the parts come from different runs',
       );
   }
+  if (!out.clean) return { ok: false, issues: out.issues };
   const results: RunResult[] = [];
   const curves: PartFile['curve'][] = [];
   for (let f = 0; f < fileCount; f++) {
     const base = first.part.files[f];
     const label = base.header.file ?? base.header.title;
     for (const { name, part } of others) {
-      if (part.files[f].fingerprint !== base.fingerprint) {
-        throw new PartError(
-          `${name}: ${label} was simulated with other values or settings than in ${first.name} (scenario fingerprints differ); run every shard from the same files and options`,
+      if (part.files[f].fingerprint !== base.fingerprint)
+        out.add(
+          `${name}: files[${f}].fingerprint`,
+          part.files[f].fingerprint,
+          `the fingerprint of ${label} in ${first.name}`,
+          'it was simulated with other values or settings; run every shard from the same files and options',
         );
-      }
     }
+    if (!out.clean) continue;
     const summed = base.points.map((point, j) => {
-      const total = chunkCount(point.replicates);
+      const at = `files[${f}].points[${j}]`;
       const pieces = named.map(({ part }) => part.files[f].points[j]);
-      if (pieces.some((p) => p.replicates !== point.replicates))
-        throw new PartError(`${label}: the parts disagree on the replicates of design point ${j + 1}`);
+      named.forEach(({ name }, i) => {
+        if (pieces[i].replicates !== point.replicates)
+          out.add(
+            `${name}: ${at}.replicates`,
+            pieces[i].replicates,
+            `${point.replicates}, as in ${first.name}`,
+            `${label}: the parts disagree on the replicates of design point ${j + 1}`,
+          );
+      });
       const gap = rangesTile(
         pieces.map((p) => p.chunks),
-        total,
+        chunkCount(point.replicates),
       );
-      if (gap !== undefined) throw new PartError(`${label}, design point ${j + 1}: ${gap}`);
+      if (gap !== undefined)
+        out.add(
+          `${at}.chunks`,
+          pieces.map((p) => `${p.chunks.first}+${p.chunks.count}`).join(', '),
+          `chunk ranges that cover each of the ${chunkCount(point.replicates)} chunks once`,
+          `${label}, design point ${j + 1}: ${gap}`,
+        );
       const counts = pieces.map((p) => p.counts).reduce(addCounts, emptyCounts());
-      if (counts.replicates !== point.replicates)
-        throw new PartError(`${label}, design point ${j + 1}: the parts count ${counts.replicates} replicates, not ${point.replicates}`);
+      if (gap === undefined && counts.replicates !== point.replicates)
+        out.add(
+          `${at}.counts.replicates`,
+          counts.replicates,
+          `${point.replicates}, the replicates of the point (summed over the parts)`,
+          `${label}, design point ${j + 1}`,
+        );
       return pointResult(counts);
     });
     const workers = named.reduce((s, { part }) => s + part.workers, 0);
@@ -282,5 +290,5 @@ export function mergeParts(named: ReadonlyArray<{ name: string; part: ShardPart 
     results.push(assembleResult(headerOf(base.header), base.sets, summed, { workers, elapsedMs }));
     curves.push(base.curve);
   }
-  return { results, curves };
+  return out.result(() => ({ results, curves }));
 }

@@ -151,7 +151,7 @@ describe('merge refuses parts that do not belong together (exit 2)', () => {
       const { code, io } = await merge({ 'a.json': a['part-1.json'], 'b.json': b['part-2.json'] }, 'a.json', 'b.json');
       expect(code, other.join(' ')).toBe(2);
       expect(io.err, other.join(' ')).toMatch(
-        /^trialsim: merge: (b\.json: scenarios\/nct06764329-hair-count\.json was simulated with other values or settings than in a\.json \(scenario fingerprints differ\)|.*the parts disagree)/,
+        /^trialsim: merge: (b\.json: files\[0\]\.fingerprint: got "sha256:[0-9a-f]{64}"; allowed: the fingerprint of scenarios\/nct06764329-hair-count\.json in a\.json \(it was simulated with other values or settings; run every shard from the same files and options\)|.*the parts disagree)/,
       );
     }
   });
@@ -165,7 +165,7 @@ describe('merge refuses parts that do not belong together (exit 2)', () => {
       [
         { 'x.json': three['part-1.json'], 'y.json': two['part-2.json'] },
         ['x.json', 'y.json'],
-        /y\.json: shard 2\/2, but x\.json is shard 1\/3/,
+        /y\.json: shard: got "2\/2"; allowed: a shard I\/3, as x\.json is shard 1\/3 \(the parts split the run differently\)/,
       ],
     ];
     for (const [parts, names, message] of cases) {
@@ -191,9 +191,14 @@ describe('merge refuses parts that do not belong together (exit 2)', () => {
     const cases: Array<[string, RegExp]> = [
       [
         edited((p) => (p.engine = '9.9.9')),
-        new RegExp(`engine 9\\.9\\.9, but part-1\\.json has engine ${ENGINE_VERSION.replaceAll('.', '\\.')}`),
+        new RegExp(
+          `part-2\\.json: engine: got "9\\.9\\.9"; allowed: "${ENGINE_VERSION.replaceAll('.', '\\.')}", the engine of part-1\\.json`,
+        ),
       ],
-      [edited((p) => (p.files[0].points[0].counts.successes = p.files[0].points[0].counts.replicates + 1)), /points\[0\]: expected/],
+      [
+        edited((p) => (p.files[0].points[0].counts.successes = p.files[0].points[0].counts.replicates + 1)),
+        /part-2\.json: files\[0\]\.points\[0\]\.counts\.successes: got \d+; allowed: a whole number from 0 to counts\.replicates \(\d+\)/,
+      ],
       [edited((p) => (p.files[0].points[0].chunks.first = 0)), /chunk 0 is in more than one part/],
       ['{"format": "trialsim/1"}', /format: got "trialsim\/1"; allowed: "trialsim-part\/1"/],
       ['not json', /not JSON/],
