@@ -2,6 +2,7 @@ import { formatResults } from '../report/format-result.js';
 import type { RunResult } from '../run/run-result.js';
 import { curveProblem, runCurves } from '../report/curve-series.js';
 import type { CliArguments } from './args.js';
+import { curveTarget } from './curve-target.js';
 import type { CliIo } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { runSettings, simulateFile } from './simulate-file.js';
@@ -11,14 +12,6 @@ import { renderCurveSvg } from './svg-output.js';
 import { runShard } from './shard-run.js';
 import { UsageError } from './usage-error.js';
 import { ownDesign } from '../run/own-design.js';
-
-/** The power line of `--svg`: `--power`, else the file's `expect` bound, else none. */
-function targetLine(
-  args: CliArguments,
-  expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined,
-): number | undefined {
-  return args.power ?? expect?.power?.atLeast ?? expect?.assurance?.atLeast;
-}
 
 /** `trialsim run`: simulates every file and prints the results. Returns the exit code. */
 export async function runCommand(args: CliArguments, io: CliIo): Promise<number> {
@@ -51,7 +44,7 @@ export async function runCommand(args: CliArguments, io: CliIo): Promise<number>
   if (args.svg !== undefined) {
     const curves = runCurves(results[0], ownDesign(loaded[0].file, { limits: args.limits })?.design.n);
     if (typeof curves === 'string') throw new UsageError(`--svg: ${curves}`);
-    io.writeText(args.svg, renderCurveSvg(curves, targetLine(args, loaded[0].file.expect)));
+    io.writeText(args.svg, renderCurveSvg(curves, curveTarget(args, loaded[0].file.expect)));
   }
   return 0;
 }

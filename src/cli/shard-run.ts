@@ -6,6 +6,7 @@ import { prepareRun } from '../run/scenario-run.js';
 import { fingerprintInput, PART_FORMAT, partFile, shardPoints, type PartFile, type ShardPart } from '../run/shard-part.js';
 import { formatIssue } from '../scenario/format-issues.js';
 import type { CliArguments } from './args.js';
+import { curveTarget } from './curve-target.js';
 import type { CliIo, Simulator } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { enforceRunBudget } from './run-budget-check.js';
@@ -13,14 +14,6 @@ import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { UsageError } from './usage-error.js';
 import { ownDesign } from '../run/own-design.js';
-
-/** The `--svg` target line of a file: `--power`, else its expect bound. */
-function targetOf(
-  args: CliArguments,
-  expect: { power?: { atLeast?: number }; assurance?: { atLeast?: number } } | undefined,
-): number | undefined {
-  return args.power ?? expect?.power?.atLeast ?? expect?.assurance?.atLeast;
-}
 
 /**
  * `trialsim run FILE... --shard I/N`: simulates shard I of N of every design
@@ -56,7 +49,7 @@ export async function runShard(args: CliArguments, io: CliIo, shard: Shard): Pro
       const markN = ownDesign(loaded[i].file, { limits: args.limits })?.design.n;
       const curve = {
         ...(markN === undefined ? {} : { markN }),
-        ...(targetOf(args, loaded[i].file.expect) === undefined ? {} : { target: targetOf(args, loaded[i].file.expect) }),
+        ...(curveTarget(args, loaded[i].file.expect) === undefined ? {} : { target: curveTarget(args, loaded[i].file.expect) }),
       };
       files.push(partFile(run, points, mine, `sha256:${io.sha256Hex(fingerprintInput(run))}`, curve, args.files[i]));
     });
