@@ -2,7 +2,8 @@ import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
 import { prepareRun } from '../run/scenario-run.js';
 import { sizeCurves } from '../report/curve-series.js';
 import { formatMdeResults, formatSizeResults } from '../report/format-search.js';
-import { NoEffectToMoveError, runMdeSearch, type MdeResult } from '../run/mde-run.js';
+import { runMdeSearch, type MdeResult } from '../run/mde-run.js';
+import { formatIssue } from '../scenario/format-issues.js';
 import { runSampleSizeSearch, sampleSizeCurve, type SizeResult } from '../run/size-run.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
@@ -10,7 +11,7 @@ import { loadDesignPoints } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
 import { renderCurveSvg } from './svg-output.js';
-import { UsageError } from './usage-error.js';
+import { InvalidInputError } from './invalid-input-error.js';
 
 /** Prints (or writes to --out) a command's text output. */
 function emit(args: CliArguments, io: CliIo, text: string): void {
@@ -64,10 +65,11 @@ export async function mdeCommand(args: CliArguments, io: CliIo): Promise<number>
   const results: MdeResult[] = [];
   const bar = progressBar(io, file);
   try {
-    for (const point of points) results.push(await runMdeSearch(point, simulator, settings, { onProgress: bar.update, file }));
-  } catch (error) {
-    if (error instanceof NoEffectToMoveError) throw new UsageError(`${file}: ${error.message}`);
-    throw error;
+    for (const point of points) {
+      const found = await runMdeSearch(point, simulator, settings, { onProgress: bar.update, file });
+      if (!found.ok) throw new InvalidInputError(file, found.issues.map(formatIssue));
+      results.push(found.value);
+    }
   } finally {
     bar.finish();
     simulator.close();

@@ -15,6 +15,7 @@ import { ENGINE_VERSION } from '../engine/version.js';
 import { armSizes } from '../designs/arm-sizes.js';
 import { RNG_NAME } from '../random/xorwow.js';
 import type { DesignPoint } from '../scenario/design-points.js';
+import { failure, ok, type Result } from '../scenario/issues.js';
 import { centreOf } from '../scenario/param-centre.js';
 import { fixed, significant } from '../text/number.js';
 import type { PointRunner, RunSettings } from './scenario-run.js';
@@ -88,28 +89,35 @@ export interface MdeResult extends SearchHeader {
   elapsedMs: number;
 }
 
-/** Thrown when a scenario has no effect `mde` can move (ordinal endpoint, several active arms). */
-export class NoEffectToMoveError extends Error {
-  override readonly name = 'NoEffectToMoveError';
-}
-
 /**
  * Finds the smallest effect detectable with the design point's n: the active
  * arm's mean (or rate) moves away from the reference in steps of `resolution`;
  * every step is simulated with the same chunk streams, so the power grows
  * monotonically with the effect for the t-tests (every simulated value shifts)
- * and nearly so otherwise, and `searchLattice` brackets and bisects.
+ * and nearly so otherwise, and `searchLattice` brackets and bisects. A
+ * scenario with no single effect to move (ordinal endpoint, several active
+ * arms) gives an issue instead.
  */
 export async function runMdeSearch(
   point: DesignPoint,
   runner: PointRunner,
   settings: MdeSettings,
   options: SearchRunOptions = {},
-): Promise<MdeResult> {
+): Promise<Result<MdeResult>> {
   const started = performance.now();
   const scenario = settledScenario(point.scenario, settings);
   const lattice = effectLattice(scenario);
-  if (typeof lattice === 'string') throw new NoEffectToMoveError(lattice);
+  if (typeof lattice === 'string') {
+    // A scenario without one effect to move is bad input for mde: name the field that decides it.
+    const ordinal = scenario.endpoint.kind === 'ordinal';
+    const active = scenario.design.arms.filter((a) => !a.control).length;
+    return failure(
+      ordinal ? 'endpoint.kind' : 'design.arms',
+      ordinal ? 'ordinal' : `${active} active arms`,
+      'a continuous or binary endpoint and one active arm besides the control',
+      "mde moves the active arm's mean or response rate",
+    );
+  }
   const { design } = scenario;
   const closed = closedFormEffect(scenario, lattice, settings.target);
   const start = effectStart(scenario, lattice, settings.target);
@@ -142,7 +150,7 @@ export async function runMdeSearch(
     `(patients randomized; ${dropout > 0 ? `dropout ${significant(dropout, 4)} simulated as in the file` : 'no dropout'}): ` +
     `start at ${closed ? 'the closed form' : 'the file\u2019s effect'}, bracket, then bisect; every effect uses the same chunk streams ` +
     `(common random numbers), ${precision === undefined ? `${scenario.simulation.replicates} replicates each` : `replicates added until the 95 % half-width is at most ${precision}`}.`;
-  return {
+  return ok({
     ...searchHeader(scenario, point.set, settings.target, options.file),
     n: design.n,
     ...(design.kind === 'parallel'
@@ -188,5 +196,5 @@ export async function runMdeSearch(
     ...(precision === undefined ? {} : { precision }),
     workers: runner.size,
     elapsedMs: Math.round(performance.now() - started),
-  };
+  });
 }

@@ -40,11 +40,18 @@ function effectAt(power: (d: number) => number, p: number): number {
   return hi;
 }
 
+/** The search's answer; a scenario mde cannot search fails the test. */
+async function mde(...args: Parameters<typeof runMdeSearch>) {
+  const found = await runMdeSearch(...args);
+  if (!found.ok) throw new Error(JSON.stringify(found.issues));
+  return found.value;
+}
+
 describe('trialsim mde against pwr::pwr.t.test', () => {
   for (const c of fixture.effects) {
     it(`${c.description}: d = ${c.effect.toFixed(4)} (${c.source})`, async () => {
       const scenario = c.design === 'two-sample' ? twoSampleScenario(0.5, 2 * c.n) : pairedScenario(0.5, c.rho!, c.n);
-      const result = await runMdeSearch({ set: {}, scenario }, runner, { target: c.power, replicates: REPLICATES });
+      const result = await mde({ set: {}, scenario }, runner, { target: c.power, replicates: REPLICATES });
       const df = c.design === 'two-sample' ? 2 * c.n - 2 : c.n - 1;
       const scale = c.design === 'two-sample' ? Math.sqrt(c.n / 2) : Math.sqrt(c.n);
       const power = (d: number) => noncentralTPower(tQuantile(0.975, df), df, d * scale, 2);
@@ -65,12 +72,30 @@ describe('trialsim mde against pwr::pwr.t.test', () => {
 
   it('moves the active rate of a binary endpoint', async () => {
     const scenario = twoProportionScenario(0.895, 0.621, 'chi-square', 84);
-    const result = await runMdeSearch({ set: {}, scenario }, runner, { target: 0.8, replicates: 4000 });
+    const result = await mde({ set: {}, scenario }, runner, { target: 0.8, replicates: 4000 });
     expect(result.parameter).toBe('rate');
     expect(result.value! - 0.621).toBeCloseTo(result.effect!, 10);
     // 42 per arm is about the chi-square sample size for 0.895 vs 0.621 at 80 % (power.prop.test: 38).
     expect(result.effect).toBeGreaterThan(0.2);
     expect(result.effect).toBeLessThan(0.3);
     expect(result.evaluations).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('a scenario mde cannot search', () => {
+  it('gives an issue naming the field, not a throw', async () => {
+    const scenario = twoProportionScenario(0.895, 0.621, 'chi-square', 84);
+    const ordinal = { ...scenario, endpoint: { ...scenario.endpoint, kind: 'ordinal' } } as unknown as typeof scenario;
+    expect(await runMdeSearch({ set: {}, scenario: ordinal }, runner, { target: 0.8, replicates: 1000 })).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'endpoint.kind',
+          value: 'ordinal',
+          allowed: 'a continuous or binary endpoint and one active arm besides the control',
+          hint: "mde moves the active arm's mean or response rate",
+        },
+      ],
+    });
   });
 });
