@@ -11,6 +11,8 @@ import { type ServedWeb, serveWeb } from './serve-web.js';
 
 /** A message only mathjs's parser holds: a script containing it is the parser's chunk. */
 const PARSER_SIGNATURE = 'Unexpected end of expression';
+/** The parser's chunk holds mathjs's parse and its dependencies, not the whole of mathjs/number. */
+const MAX_PARSER_CHUNK = 200_000;
 
 describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'mathjs in the page' : `mathjs in the page — SKIPPED: ${SKIP_REASON}`, () => {
   let browser: Browser;
@@ -25,13 +27,13 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'mathjs in the page' : `mathjs i
     await web?.close();
   });
 
-  /** Records, for `page`, the scripts it loaded that hold the parser. */
-  function watchParser(page: Page): string[] {
-    const loaded: string[] = [];
+  /** Records, for `page`, the scripts it loaded that hold the parser, with their sizes. */
+  function watchParser(page: Page): { url: string; bytes: number }[] {
+    const loaded: { url: string; bytes: number }[] = [];
     page.on('response', async (response) => {
       if (!response.url().endsWith('.js')) return;
       const body = await response.text().catch(() => '');
-      if (body.includes(PARSER_SIGNATURE)) loaded.push(response.url());
+      if (body.includes(PARSER_SIGNATURE)) loaded.push({ url: response.url(), bytes: body.length });
     });
     return loaded;
   }
@@ -61,6 +63,8 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'mathjs in the page' : `mathjs i
       expect(JSON.parse(expression.scenarioText).design.dropout).toBe('0.2 / 2');
       expect(countsOf(expression)).toEqual(countsOf(literal));
       await expect.poll(() => parser.length).toBe(1);
+      // Only what parsing needs: a chunk of all of mathjs/number (its every function) would be about three times larger.
+      expect(parser[0].bytes).toBeLessThan(MAX_PARSER_CHUNK);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
