@@ -5,14 +5,32 @@
  * scenario-edit.ts and hands every new version to its owner, which keeps the
  * JSON view in step. Every control carries the JSON path it edits
  * (`data-field`), so validation issues can be shown at the field they concern.
+ * Choices and hints come from the format's definition (form-format.ts).
  */
-import { TESTS, testsFitting, type DesignKind, type EndpointKind } from '../src/analysis/catalog.js';
-import { pathProvenance, type PathProvenance } from '../src/report/path-provenance.js';
-import { MAX_ARMS, MAX_REPLICATES } from '../src/scenario/limits.js';
+import { TEST_IDS, testsFitting, type DesignKind, type EndpointKind } from '../src/analysis/catalog.js';
+import { pathProvenance } from '../src/report/path-provenance.js';
+import { MAX_ARMS, MAX_NAME_LENGTH } from '../src/scenario/limits.js';
 import { getPath, isForbiddenKey, isPlainObject, joinPath, ownValue } from '../src/scenario/paths.js';
-import { append, h, idFor } from './dom.js';
-import { fieldText, parseFieldText, parseSweepValues, sweepValuesText } from './field-text.js';
-import { fieldForIssue } from './issue-fields.js';
+import { arr, obj, str } from './json-values.js';
+import { h, idFor } from './dom.js';
+import { fieldText } from './field-text.js';
+import { FormControls } from './form-controls.js';
+import {
+  asDesignKind,
+  asEndpointKind,
+  BETTER_CHOICES,
+  DESIGN_CHOICES,
+  ENDPOINT_CHOICES,
+  hintAt,
+  isCorrectable,
+  MULTIPLICITY_CHOICES,
+  NUMBER_SPEC_HINT,
+  SIDES_CHOICES,
+  SUCCESS_CHOICES,
+  testName,
+} from './form-format.js';
+import { provenanceNotes } from './form-provenance.js';
+import { simulationSection, sweepSection } from './form-run-sections.js';
 import {
   addArm,
   removeArm,
@@ -23,82 +41,12 @@ import {
   setControl,
   setDesignKind,
   setEndpointKind,
-  setSweep,
-  suggestSweepValues,
-  sweepCandidates,
-  type SweepRow,
 } from './scenario-edit.js';
 
-/** An issue to show at a field: its path, the full line and the text shown at the field. */
-export interface FieldIssue {
-  path: string;
-  message: string;
-  /** The message without the path (the field already says where). */
-  short: string;
-}
-
-/** Receives every edit: the new scenario data, and whether the form must be drawn again. */
-export type FormChange = (data: unknown, rebuild: boolean) => void;
-
-interface Field {
-  /** Where the error text goes. */
-  error: HTMLElement;
-  /** The control to mark invalid and focus (absent for groups). */
-  control?: HTMLElement;
-  /** The element to focus for a group. */
-  focus: HTMLElement;
-}
-
-const DESIGN_NAMES: Record<DesignKind, string> = {
-  parallel: 'Parallel groups',
-  'within-patient': 'Within-patient (one site per arm on each patient)',
-  'single-arm': 'Single arm',
-};
-const ENDPOINT_NAMES: Record<EndpointKind, string> = { continuous: 'Continuous', binary: 'Binary (yes/no)', ordinal: 'Ordinal' };
-const N_HINT: Record<DesignKind, string> = {
-  parallel: 'Patients randomized, all arms together.',
-  'within-patient': 'Patients; each carries one site per arm.',
-  'single-arm': 'Patients in the single arm.',
-};
-const NUMBER_HINT = 'A number, an expression over the named values, or a distribution as JSON, e.g. {"normal": {"mean": 3.9, "sd": 0.8}}.';
-
-/** Friendly names of common sweep paths (others show the path itself). */
-function pathName(path: string): string {
-  const names: Record<string, string> = {
-    'design.n': 'Patients (design.n)',
-    'design.dropout': 'Dropout (design.dropout)',
-    'design.correlation': 'Correlation (design.correlation)',
-    'design.spillover': 'Spill-over (design.spillover)',
-    'analysis.alpha': 'α (analysis.alpha)',
-  };
-  return names[path] ?? path;
-}
-
-const obj = (value: unknown): Record<string, unknown> => (isPlainObject(value) ? value : {});
-const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+export type { FieldIssue, FormChange } from './form-controls.js';
 
 /** The scenario form. `render` draws it for a scenario; edits come back through `onChange`. */
-export class ScenarioForm {
-  private data: unknown = {};
-  private fields = new Map<string, Field>();
-  private marked: HTMLElement[] = [];
-
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly onChange: FormChange,
-  ) {}
-
-  /** The JSON paths that have a place in the form. */
-  fieldPaths(): string[] {
-    return [...this.fields.keys()];
-  }
-
-  /** Enables or disables every control (while the JSON view cannot be read). */
-  setEnabled(enabled: boolean): void {
-    for (const fs of this.root.querySelectorAll<HTMLFieldSetElement>(':scope > fieldset')) fs.disabled = !enabled;
-  }
-
+export class ScenarioForm extends FormControls {
   /** Draws the form for `data` (any JSON; what cannot be read shows as empty), keeping the focus where it was. */
   render(data: unknown): void {
     const active = document.activeElement;
@@ -108,164 +56,19 @@ export class ScenarioForm {
     this.marked = [];
     const d = obj(data);
     const design = obj(ownValue(d, 'design'));
-    const designKind = (['parallel', 'within-patient', 'single-arm'] as const).find((k) => k === ownValue(design, 'kind'));
+    const designKind = asDesignKind(ownValue(design, 'kind'));
     const endpoint = obj(ownValue(d, 'endpoint'));
-    const endpointKind = (['continuous', 'binary', 'ordinal'] as const).find((k) => k === ownValue(endpoint, 'kind'));
+    const endpointKind = asEndpointKind(ownValue(endpoint, 'kind'));
     this.root.replaceChildren(
       this.aboutSection(d),
       this.designSection(design, designKind),
       this.endpointSection(design, endpoint, endpointKind),
       ...(isPlainObject(ownValue(d, 'let')) ? [this.letSection(obj(ownValue(d, 'let')))] : []),
       this.analysisSection(d, designKind, endpointKind),
-      this.simulationSection(obj(ownValue(d, 'simulation'))),
-      this.sweepSection(d),
+      simulationSection(this, obj(ownValue(d, 'simulation'))),
+      sweepSection(this, d),
     );
     if (focusId) document.getElementById(focusId)?.focus();
-  }
-
-  /**
-   * Shows each issue at its field (error text, `aria-invalid`, described by
-   * the error). Returns the issues that belong to no field.
-   */
-  showIssues(issues: readonly FieldIssue[]): FieldIssue[] {
-    for (const el of this.marked) {
-      if (el.classList.contains('field-error')) {
-        el.replaceChildren();
-        el.hidden = true;
-      } else {
-        el.removeAttribute('aria-invalid');
-        const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-error'));
-        if (ids.length > 0) el.setAttribute('aria-describedby', ids.join(' '));
-        else el.removeAttribute('aria-describedby');
-      }
-    }
-    this.marked = [];
-    const paths = this.fieldPaths();
-    const unplaced: FieldIssue[] = [];
-    const byField = new Map<string, FieldIssue[]>();
-    for (const issue of issues) {
-      const f = fieldForIssue(issue.path, paths);
-      if (f === undefined) unplaced.push(issue);
-      else byField.set(f, [...(byField.get(f) ?? []), issue]);
-    }
-    for (const [path, list] of byField) {
-      const field = this.fields.get(path)!;
-      field.error.hidden = false;
-      for (const issue of list)
-        field.error.append(h('span', { className: 'error-line' }, issue.path === path ? issue.short : issue.message));
-      this.marked.push(field.error);
-      if (field.control) {
-        field.control.setAttribute('aria-invalid', 'true');
-        const ids = (field.control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-        field.control.setAttribute('aria-describedby', [...ids, field.error.id].join(' '));
-        this.marked.push(field.control);
-      }
-    }
-    return unplaced;
-  }
-
-  /** Moves the focus to the field of `path` (or the one that contains it); false when none. */
-  focusField(path: string): boolean {
-    const f = fieldForIssue(path, this.fieldPaths());
-    const field = f === undefined ? undefined : this.fields.get(f);
-    if (!field) return false;
-    const details = field.focus.closest('details');
-    if (details) details.open = true;
-    field.focus.focus();
-    field.focus.scrollIntoView({ block: 'center' });
-    return true;
-  }
-
-  // ---- building blocks ------------------------------------------------------
-
-  private edit(next: unknown, rebuild: boolean): void {
-    this.data = next;
-    this.onChange(next, rebuild);
-  }
-
-  /** An error holder registered for `path`. */
-  private errorFor(path: string, focus: HTMLElement, control?: HTMLElement): HTMLElement {
-    const error = h('p', { className: 'field-error', id: `${idFor('e', path)}-error`, hidden: true });
-    this.fields.set(path, { error, focus, ...(control ? { control } : {}) });
-    return error;
-  }
-
-  /**
-   * A labelled field for the value at `path`. `control` is an input, select
-   * or textarea; `hint` and provenance notes describe it.
-   */
-  private field(
-    path: string,
-    label: string,
-    control: HTMLElement,
-    options: { hint?: string; provenance?: boolean; className?: string } = {},
-  ): HTMLElement {
-    const id = idFor('f', path);
-    control.id = id;
-    control.dataset.field = path;
-    const describedBy: string[] = [];
-    const hint = options.hint ? h('p', { className: 'hint', id: `${id}-hint` }, options.hint) : undefined;
-    if (hint) describedBy.push(hint.id);
-    if (describedBy.length > 0) control.setAttribute('aria-describedby', describedBy.join(' '));
-    const error = this.errorFor(path, control, control);
-    const notes = options.provenance === false ? undefined : provenanceNotes(pathProvenance(this.data, path));
-    return h(
-      'div',
-      { className: `field ${options.className ?? ''}`.trim(), 'data-path': path },
-      h('label', { for: id }, label),
-      control,
-      hint,
-      notes,
-      error,
-    );
-  }
-
-  /** A text input editing a number spec (number, expression or distribution) at `path`. */
-  private numberInput(path: string, attrs: Record<string, string> = {}): HTMLInputElement {
-    const input = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', inputmode: 'decimal', ...attrs });
-    input.value = fieldText(getPath(this.data, path));
-    input.addEventListener('input', () => {
-      const v = parseFieldText(input.value);
-      this.edit('remove' in v ? removeAt(this.data, path) : setAt(this.data, path, v.value), false);
-    });
-    return input;
-  }
-
-  /** A plain text input for a string at `path` (empty removes it when `optional`). */
-  private textInput(
-    path: string,
-    options: { optional?: boolean; on?: 'input' | 'change'; rebuild?: boolean; maxlength?: number } = {},
-  ): HTMLInputElement {
-    const input = h('input', { type: 'text', autocomplete: 'off', ...(options.maxlength ? { maxlength: options.maxlength } : {}) });
-    input.value = str(getPath(this.data, path));
-    input.addEventListener(options.on ?? 'input', () => {
-      const next = input.value === '' && options.optional ? removeAt(this.data, path) : setAt(this.data, path, input.value);
-      this.edit(next, options.rebuild ?? false);
-    });
-    return input;
-  }
-
-  /** A select over `options` ([value, text]); the current value is added when it is not one of them. */
-  private select(current: unknown, options: ReadonlyArray<readonly [string, string]>, onPick: (value: string) => void): HTMLSelectElement {
-    const select = h('select');
-    const values = options.map(([v]) => v);
-    const all =
-      values.includes(String(current)) || current === undefined
-        ? options
-        : [...options, [String(current), `${fieldText(current)} (not allowed here)`] as const];
-    for (const [value, text] of all) select.append(h('option', { value }, text));
-    select.value = current === undefined ? '' : String(current);
-    select.addEventListener('change', () => onPick(select.value));
-    return select;
-  }
-
-  /** A fieldset with a legend, registered as a field for group-level issues at `path`. */
-  private group(path: string, legend: string, className: string, ...children: (Node | undefined | false)[]): HTMLFieldSetElement {
-    const fs = h('fieldset', { className, 'data-path': path });
-    const legendEl = h('legend', { tabindex: -1, id: idFor('g', path) }, legend);
-    const error = this.errorFor(path, legendEl);
-    append(fs, legendEl, error, ...children);
-    return fs;
   }
 
   // ---- sections ----------------------------------------------------------------
@@ -283,13 +86,13 @@ export class ScenarioForm {
       this.field('title', 'Title', this.textInput('title', { maxlength: 300 }), { provenance: false }),
       this.field('description', 'Description', description, {
         provenance: false,
-        hint: 'The question, where the numbers come from, what is assumed.',
+        hint: hintAt('description'),
       }),
     );
   }
 
   private designSection(design: Record<string, unknown>, kind: DesignKind | undefined): HTMLElement {
-    const kindSelect = this.select(ownValue(design, 'kind'), Object.entries(DESIGN_NAMES), (v) =>
+    const kindSelect = this.select(ownValue(design, 'kind'), DESIGN_CHOICES, (v) =>
       this.edit(setDesignKind(this.data, v as DesignKind), true),
     );
     const arms = arr(ownValue(design, 'arms'));
@@ -304,9 +107,7 @@ export class ScenarioForm {
       'design.arms',
       kind === 'within-patient' ? 'Sites (arms)' : kind === 'single-arm' ? 'Arm' : 'Arms',
       'arms',
-      kind === 'parallel'
-        ? h('p', { className: 'hint' }, 'Each arm is compared with the control arm. Allocation: relative weights, e.g. 2 and 1 for 2:1.')
-        : undefined,
+      kind === 'parallel' ? h('p', { className: 'hint' }, hintAt('design.arms')) : undefined,
       kind === 'parallel' ? provenanceNotes(pathProvenance(this.data, 'design.allocation')) : undefined,
       allocationError,
       ...armRows,
@@ -321,10 +122,10 @@ export class ScenarioForm {
         { className: 'row' },
         this.field('design.kind', 'Design', kindSelect, { provenance: false }),
         this.field('design.n', 'Patients (n)', this.numberInput('design.n', { inputmode: 'numeric' }), {
-          hint: kind ? N_HINT[kind] : undefined,
+          hint: kind ? hintAt('design.n', kind) : undefined,
         }),
         this.field('design.dropout', 'Dropout', this.numberInput('design.dropout'), {
-          hint: 'Probability that a patient is lost before the endpoint (0 to 1).',
+          hint: hintAt('design.dropout'),
         }),
       ),
       kind === 'within-patient'
@@ -332,10 +133,10 @@ export class ScenarioForm {
             'div',
             { className: 'row' },
             this.field('design.correlation', 'Correlation between sites', this.numberInput('design.correlation'), {
-              hint: 'Between the two sites of a patient, in (−1, 1).',
+              hint: hintAt('design.correlation'),
             }),
             this.field('design.spillover', 'Spill-over', this.numberInput('design.spillover'), {
-              hint: 'Fraction of the active effect that also reaches the control site (0 to 1).',
+              hint: hintAt('design.spillover'),
             }),
           )
         : undefined,
@@ -347,7 +148,7 @@ export class ScenarioForm {
     const a = obj(arm);
     const base = `design.arms[${i}]`;
     const label = str(ownValue(a, 'label')) || str(ownValue(a, 'id')) || `arm ${i + 1}`;
-    const id = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 40 });
+    const id = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: MAX_NAME_LENGTH });
     id.value = str(ownValue(a, 'id'));
     id.addEventListener('change', () => this.edit(renameArm(this.data, i, id.value.trim()), true));
     const labelInput = this.textInput(`${base}.label`, { optional: true, on: 'change', rebuild: true, maxlength: 200 });
@@ -387,16 +188,11 @@ export class ScenarioForm {
   }
 
   private endpointSection(design: Record<string, unknown>, endpoint: Record<string, unknown>, kind: EndpointKind | undefined): HTMLElement {
-    const kindSelect = this.select(ownValue(endpoint, 'kind'), Object.entries(ENDPOINT_NAMES), (v) =>
+    const kindSelect = this.select(ownValue(endpoint, 'kind'), ENDPOINT_CHOICES, (v) =>
       this.edit(setEndpointKind(this.data, v as EndpointKind), true),
     );
-    const better = this.select(
-      ownValue(endpoint, 'better'),
-      [
-        ['higher', 'Higher is better'],
-        ['lower', 'Lower is better'],
-      ],
-      (v) => this.edit(setAt(this.data, 'endpoint.better', v), false),
+    const better = this.select(ownValue(endpoint, 'better'), BETTER_CHOICES, (v) =>
+      this.edit(setAt(this.data, 'endpoint.better', v), false),
     );
     const categories = arr(ownValue(endpoint, 'categories'));
     let categoriesField: HTMLElement | undefined;
@@ -432,7 +228,7 @@ export class ScenarioForm {
         'endpoint.arms',
         'Outcome in each arm',
         'arm-values',
-        h('p', { className: 'hint' }, `${NUMBER_HINT} Where a value comes from is shown under it.`),
+        h('p', { className: 'hint' }, `${NUMBER_SPEC_HINT} Where a value comes from is shown under it.`),
         ...valueGroups,
       ),
     );
@@ -480,7 +276,7 @@ export class ScenarioForm {
       'fieldset',
       { className: 'section', 'data-path': 'let' },
       h('legend', {}, 'Named values'),
-      h('p', { className: 'hint' }, 'Values used by expressions elsewhere (the let block). Each may use the names above it.'),
+      h('p', { className: 'hint' }, hintAt('let')),
       h('div', { className: 'row' }, ...rows),
     );
   }
@@ -491,17 +287,12 @@ export class ScenarioForm {
     endpointKind: EndpointKind | undefined,
   ): HTMLElement {
     const analysis = obj(ownValue(d, 'analysis'));
-    const fitting = designKind && endpointKind ? testsFitting(designKind, endpointKind) : TESTS.map((t) => t.id);
-    const testOptions = fitting.map((id) => [id, TESTS.find((t) => t.id === id)?.name ?? id] as const);
+    const fitting = designKind && endpointKind ? testsFitting(designKind, endpointKind) : TEST_IDS;
+    const testOptions = fitting.map((id) => [id, testName(id)] as const);
     const test = ownValue(analysis, 'test');
     const testSelect = this.select(test, testOptions, (v) => this.edit(setAt(this.data, 'analysis.test', v), true));
-    const sides = this.select(
-      ownValue(analysis, 'sides') ?? 2,
-      [
-        ['2', 'Two-sided'],
-        ['1', 'One-sided'],
-      ],
-      (v) => this.edit(setAt(this.data, 'analysis.sides', Number(v)), false),
+    const sides = this.select(ownValue(analysis, 'sides') ?? 2, SIDES_CHOICES, (v) =>
+      this.edit(setAt(this.data, 'analysis.sides', Number(v)), false),
     );
     const parts: HTMLElement[] = [
       this.field('analysis.test', 'Test', testSelect, {
@@ -521,7 +312,7 @@ export class ScenarioForm {
         }),
       );
     }
-    if (test === 'chi-square' || test === 'mcnemar') {
+    if (isCorrectable(test)) {
       const box = h('input', { type: 'checkbox' });
       box.checked = ownValue(analysis, 'continuityCorrection') === true;
       box.addEventListener('change', () =>
@@ -546,22 +337,11 @@ export class ScenarioForm {
     const arms = arr(getPath(d, 'design.arms')).length;
     const multi: HTMLElement[] = [];
     if (designKind === 'parallel' && arms > 2) {
-      const m = this.select(
-        ownValue(analysis, 'multiplicity') ?? '',
-        [
-          ['', 'Holm (default)'],
-          ['bonferroni', 'Bonferroni'],
-          ['none', 'None'],
-        ],
-        (v) => this.edit(v ? setAt(this.data, 'analysis.multiplicity', v) : removeAt(this.data, 'analysis.multiplicity'), false),
+      const m = this.select(ownValue(analysis, 'multiplicity') ?? '', MULTIPLICITY_CHOICES, (v) =>
+        this.edit(v ? setAt(this.data, 'analysis.multiplicity', v) : removeAt(this.data, 'analysis.multiplicity'), false),
       );
-      const s = this.select(
-        ownValue(analysis, 'success') ?? '',
-        [
-          ['', 'Any comparison significant (default)'],
-          ['all', 'All comparisons significant'],
-        ],
-        (v) => this.edit(v ? setAt(this.data, 'analysis.success', v) : removeAt(this.data, 'analysis.success'), false),
+      const s = this.select(ownValue(analysis, 'success') ?? '', SUCCESS_CHOICES, (v) =>
+        this.edit(v ? setAt(this.data, 'analysis.success', v) : removeAt(this.data, 'analysis.success'), false),
       );
       multi.push(
         this.field('analysis.multiplicity', 'Multiplicity adjustment', m, { provenance: false }),
@@ -576,144 +356,4 @@ export class ScenarioForm {
       multi.length > 0 ? h('div', { className: 'row' }, ...multi) : undefined,
     );
   }
-
-  private simulationSection(sim: Record<string, unknown>): HTMLElement {
-    const adaptive = ownValue(sim, 'precision') !== undefined;
-    const mode = (value: 'fixed' | 'precision', text: string) => {
-      const radio = h('input', { type: 'radio', name: 'sim-mode', value, id: `sim-mode-${value}` });
-      radio.checked = (value === 'precision') === adaptive;
-      radio.addEventListener('change', () => {
-        if (!radio.checked) return;
-        this.edit(
-          value === 'precision' ? setAt(this.data, 'simulation.precision', 0.005) : removeAt(this.data, 'simulation.precision'),
-          true,
-        );
-      });
-      return h('div', { className: 'check' }, radio, h('label', { for: radio.id }, text));
-    };
-    const seed = this.textInput('simulation.seed', { optional: true, maxlength: 200 });
-    seed.spellcheck = false;
-    seed.placeholder = 'trialsim';
-    const replicates = this.numberInput('simulation.replicates', { inputmode: 'numeric', placeholder: '10000' });
-    return h(
-      'fieldset',
-      { className: 'section', 'data-path': 'simulation' },
-      h('legend', {}, 'Simulation'),
-      h(
-        'div',
-        { className: 'row radios', role: 'radiogroup', 'aria-label': 'How many trials to simulate' },
-        mode('fixed', 'Fixed number of simulated trials'),
-        mode('precision', 'Until a target precision'),
-      ),
-      h(
-        'div',
-        { className: 'row' },
-        adaptive
-          ? this.field('simulation.precision', 'Precision (95 % half-width)', this.numberInput('simulation.precision'), {
-              provenance: false,
-              hint: `Trials are added until the 95 % interval of every point is at most ± this wide (up to ${MAX_REPLICATES.toLocaleString('en')}).`,
-            })
-          : this.field('simulation.replicates', 'Simulated trials per point', replicates, {
-              provenance: false,
-              hint: 'More trials, narrower intervals: ±0.01 needs about 10 000 at 80 % power.',
-            }),
-        this.field('simulation.seed', 'Seed', seed, {
-          provenance: false,
-          hint: 'The same seed gives the same numbers, here and in the command line.',
-        }),
-      ),
-    );
-  }
-
-  private sweepSection(d: Record<string, unknown>): HTMLElement {
-    const sweep = obj(ownValue(d, 'sweep'));
-    const entries = Object.keys(sweep)
-      .filter((k) => !isForbiddenKey(k))
-      .map((k) => ({ path: k, values: sweep[k] }));
-    const candidates = sweepCandidates(this.data);
-    const rows: SweepRow[] = entries.map((e) => ({ path: e.path, values: arr(e.values) }));
-    const commit = (next: SweepRow[], rebuild: boolean) => this.edit(setSweep(this.data, next), rebuild);
-    const row = (k: 0 | 1) => {
-      const current = entries[k];
-      const enabled = k === 0 || entries.length > 0;
-      const options: Array<readonly [string, string]> = [
-        ['', k === 0 ? '— nothing (one design point) —' : '— nothing (one curve) —'],
-        ...candidates.filter((c) => c === current?.path || !entries.some((e) => e.path === c)).map((c) => [c, pathName(c)] as const),
-      ];
-      const select = this.select(current?.path ?? '', options, (path) => {
-        const next = rows.slice();
-        if (path === '') next.splice(k, 1);
-        else next[k] = { path, values: next[k]?.path === path ? next[k].values : suggestSweepValues(this.data, path) };
-        commit(next, true);
-      });
-      select.disabled = !enabled;
-      const selectId = idFor('f', `sweep-path-${k}`);
-      select.id = selectId;
-      const parts: HTMLElement[] = [
-        h('div', { className: 'field' }, h('label', { for: selectId }, k === 0 ? 'Vary (x axis)' : 'One curve per value of'), select),
-      ];
-      if (current) {
-        const values = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false' });
-        values.value = sweepValuesText(current.values);
-        values.addEventListener('input', () => {
-          const next = rows.slice();
-          next[k] = { path: current.path, values: parseSweepValues(values.value) };
-          rows[k] = next[k];
-          commit(next, false);
-        });
-        parts.push(
-          this.field(joinPath('sweep', current.path), 'Values (comma-separated)', values, { provenance: false, className: 'wide' }),
-        );
-      }
-      return h('div', { className: 'row sweep-row' }, ...parts);
-    };
-    return this.group(
-      'sweep',
-      'Curve',
-      'section',
-      h('p', { className: 'hint' }, 'What varies along the power curve. A second path draws a family of curves, one per value.'),
-      row(0),
-      row(1),
-    );
-  }
-}
-
-/** Short text of a long note: its first sentence, at most about 110 characters. */
-function shortNote(note: string): string {
-  const first = /^(.{20,110}?[.;])\s/.exec(note)?.[1] ?? note;
-  return first.length > 110 ? `${first.slice(0, first.lastIndexOf(' ', 108))}…` : first;
-}
-
-/**
- * The sources and assumptions of a path, as a compact list: the citation with
- * the paper's words on demand, and each assumption's reason. `base` shortens
- * the paths shown (`mean`, `sd` under `endpoint.arms.msc`).
- */
-export function provenanceNotes(p: PathProvenance, base?: string): HTMLElement | undefined {
-  if (p.sources.length === 0 && p.assumptions.length === 0) return undefined;
-  const local = (path: string) =>
-    base && path.startsWith(`${base}.`) ? path.slice(base.length + 1) : base && path === base ? 'all' : path;
-  const list = h('ul', { className: 'provenance' });
-  for (const s of p.sources) {
-    const which = base ? ` (${s.paths.map(local).join(', ')})` : '';
-    const details = h('details', {}, h('summary', {}, h('span', { className: 'tag source' }, 'Source'), ` ${s.citation}${which}`));
-    if (s.quote) details.append(h('blockquote', {}, `“${s.quote}”`));
-    details.append(h('p', {}, `Evidence ${s.evidence}${s.note ? `: ${s.note}` : ''}`));
-    list.append(h('li', {}, details));
-  }
-  for (const a of p.assumptions) {
-    const which = base ? ` (${local(a.path)})` : '';
-    const short = shortNote(a.note);
-    const item =
-      short === a.note
-        ? h('p', {}, h('span', { className: 'tag assumption' }, 'Assumed'), `${which} ${a.note}`)
-        : h(
-            'details',
-            {},
-            h('summary', {}, h('span', { className: 'tag assumption' }, 'Assumed'), `${which} ${short}`),
-            h('p', {}, a.note),
-          );
-    list.append(h('li', {}, item));
-  }
-  return list;
 }

@@ -23,18 +23,18 @@ import {
   parsePath,
   type PathSegment,
 } from '../src/scenario/paths.js';
-import { isSweepablePath } from '../src/scenario/validate.js';
+import { ARM_ID_PATTERN, asDesignKind } from '../src/scenario/format/design.js';
+import { asEndpointKind } from '../src/scenario/format/endpoint.js';
+import { SCENARIO_FORMAT } from '../src/scenario/format/scenario.js';
+
+import { arr as list, obj } from './json-values.js';
 
 type Json = Record<string, unknown>;
-
-/** The plain object at `value`, or an empty one. */
-const obj = (value: unknown): Json => (isPlainObject(value) ? value : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A new scenario to start from: two parallel arms, a continuous endpoint, a curve over n. */
 export function blankScenario(): Json {
   return {
-    format: 'trialsim/1',
+    format: SCENARIO_FORMAT,
     title: 'New trial',
     description: '',
     design: {
@@ -213,9 +213,6 @@ function armsOf(data: unknown): Json[] {
   return list(getPath(data, 'design.arms')).filter(isPlainObject);
 }
 
-const DESIGN_KINDS: readonly DesignKind[] = ['parallel', 'within-patient', 'single-arm'];
-const ENDPOINT_KINDS: readonly EndpointKind[] = ['continuous', 'binary', 'ordinal'];
-
 /** Tests that do the same job in different designs. */
 const TEST_FAMILIES: ReadonlyArray<readonly TestId[]> = [
   ['welch-t', 'student-t', 'paired-t', 'one-sample-t'],
@@ -228,8 +225,10 @@ const TEST_FAMILIES: ReadonlyArray<readonly TestId[]> = [
 export function fitTest(data: unknown): unknown {
   const design = getPath(data, 'design.kind');
   const endpoint = getPath(data, 'endpoint.kind');
-  if (!DESIGN_KINDS.includes(design as DesignKind) || !ENDPOINT_KINDS.includes(endpoint as EndpointKind)) return data;
-  const fitting = testsFitting(design as DesignKind, endpoint as EndpointKind);
+  const designKind = asDesignKind(design);
+  const endpointKind = asEndpointKind(endpoint);
+  if (!designKind || !endpointKind) return data;
+  const fitting = testsFitting(designKind, endpointKind);
   let out = data;
   const test = getPath(data, 'analysis.test');
   if (fitting.length > 0 && !fitting.includes(test as never)) {
@@ -383,9 +382,6 @@ export function setControl(data: unknown, index: number): unknown {
   return setAt(data, 'design.arms', arms);
 }
 
-/** Whether `id` may be an arm id (the validator's rule; length is checked there too). */
-const ARM_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
 /**
  * Sets the id of arm `index`. When the new id is well-formed and unused, the
  * arm's endpoint values and every reference to them move along; otherwise
@@ -404,7 +400,7 @@ export function renameArm(data: unknown, index: number, id: string): unknown {
     typeof old === 'string' &&
     isPlainObject(endpointArms) &&
     ownValue(endpointArms, old) !== undefined &&
-    ARM_ID.test(id) &&
+    ARM_ID_PATTERN.test(id) &&
     !isForbiddenKey(id) &&
     !clash &&
     ownValue(endpointArms, id) === undefined
@@ -437,61 +433,4 @@ export function setCategories(data: unknown, names: readonly string[]): unknown 
   return dropDanglingReferences(data, out);
 }
 
-/** One row of the sweep editor: a path and its values. */
-export interface SweepRow {
-  path: string;
-  values: unknown[];
-}
-
-/** Replaces `sweep` by the given rows (rows without a path are skipped; none left removes `sweep`). */
-export function setSweep(data: unknown, rows: readonly SweepRow[]): unknown {
-  const used = rows.filter((r) => r.path !== '' && !isForbiddenKey(r.path));
-  if (used.length === 0) return removeAt(data, 'sweep');
-  const sweep: Json = {};
-  for (const r of used) sweep[r.path] = r.values;
-  return setAt(data, 'sweep', sweep);
-}
-
-/**
- * Paths of the scenario that a sweep may vary and that hold a number or an
- * expression now (design.n, dropout, endpoint values, let names, parameters
- * inside distributions, …), in the order they appear in the file.
- */
-export function sweepCandidates(data: unknown): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown, segments: PathSegment[], depth: number) => {
-    if (depth > 7) return;
-    if (typeof value === 'number' || typeof value === 'string') {
-      if (isSweepablePath(segments)) out.push(formatPath(segments));
-      return;
-    }
-    if (Array.isArray(value)) value.slice(0, 50).forEach((v, i) => walk(v, [...segments, i], depth + 1));
-    else if (isPlainObject(value))
-      for (const k of Object.keys(value).slice(0, 200)) if (!isForbiddenKey(k)) walk(value[k], [...segments, k], depth + 1);
-  };
-  for (const top of ['let', 'design', 'endpoint', 'analysis']) {
-    const v = ownValue(obj(data), top);
-    if (v !== undefined) walk(v, [top], 1);
-  }
-  return out;
-}
-
-/** Values to start a new sweep row with: a range around the current value. */
-export function suggestSweepValues(data: unknown, path: string): number[] {
-  const v = getPath(data, path);
-  const current = typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-  if (path === 'design.n') {
-    const n = current ?? 100;
-    const sizes = [0.3, 0.5, 0.7, 0.85, 1, 1.2, 1.5, 2].map((f) => Math.max(2, 2 * Math.round((f * n) / 2)));
-    return [...new Set(sizes)];
-  }
-  if (path === 'design.correlation') return [0, 0.3, 0.5, 0.7];
-  if (path === 'design.spillover') return [0, 0.25, 0.5, 0.75];
-  if (path === 'design.dropout') return [0, 0.1, 0.2, 0.3];
-  if (current === undefined) return [];
-  const probability = /\.p$|\.probs\[\d+\]$/.test(path);
-  const values = [0.5, 0.75, 1, 1.25, 1.5]
-    .map((f) => Number((current * f).toPrecision(3)))
-    .filter((x) => !probability || (x >= 0 && x <= 1));
-  return [...new Set(values)];
-}
+export { setSweep, type SweepRow, suggestSweepValues, sweepCandidates } from './sweep-edit.js';

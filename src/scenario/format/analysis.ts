@@ -33,10 +33,11 @@ export const ANALYSIS = object(
     continuityCorrection: optional(boolean(), {
       doc: 'Continuity correction for chi-square (Yates) and mcnemar (Edwards) (default false).',
     }),
-    multiplicity: optional(oneOf(['holm', 'bonferroni', 'none']), {
+    // The default of each choice is listed first (the form offers it as "(default)").
+    multiplicity: optional(oneOf(['holm', 'bonferroni', 'none'], { names: { holm: 'Holm', bonferroni: 'Bonferroni', none: 'None' } }), {
       doc: 'Adjustment when several arms are compared with the control (default holm).',
     }),
-    success: optional(oneOf(['any', 'all']), {
+    success: optional(oneOf(['any', 'all'], { names: { any: 'Any comparison significant', all: 'All comparisons significant' } }), {
       doc: 'With several comparisons: whether the trial succeeds when any or all of them are significant (default any).',
     }),
   },

@@ -16,6 +16,10 @@ export const EXPRESSION_DOC = `A number, or a mathjs expression (at most ${MAX_E
 export const NUMBER_SPEC_DOC =
   'A number, an expression, or a distribution of an uncertain parameter (drawn once per simulated trial; the result is then assurance).';
 
+/** The form's hint at a number that may be uncertain. */
+export const NUMBER_SPEC_HINT =
+  'A number, an expression over the named values, or a distribution as JSON, e.g. {"normal": {"mean": 3.9, "sd": 0.8}}.';
+
 /** Units of a `fromCI` interval. */
 export const CI_UNITS = ['value', '%', 'proportion'] as const;
 
