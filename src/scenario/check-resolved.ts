@@ -18,7 +18,6 @@ import { distributionParamRange } from './format/distribution.js';
 import { ENDPOINT, ENDPOINT_KINDS } from './format/endpoint.js';
 import { rangeAt } from './format/lookup.js';
 import { ANY_NUMBER, inRange, type Range, rangeFor } from './format/range.js';
-import { SIMULATION } from './format/simulation.js';
 import { IssueCollector, type Result } from './issues.js';
 import {
   HARD_LIMITS,
@@ -37,7 +36,6 @@ import {
   type ResolvedDesign,
   type ResolvedEndpoint,
   type ResolvedScenario,
-  type ValidationIssue,
 } from './types.js';
 
 /** Result of `checkResolvedScenario`: a fresh copy of the scenario, or its problems. */
