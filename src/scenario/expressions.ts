@@ -355,6 +355,7 @@ export function evaluateExpression(
   return evaluateCompiled(c.expr, scope);
 }
 
+/** Why a name is unknown, with the closest known name when one is near (`unknown name "dleta"; did you mean "delta"?`). */
 export function unknownNameReason(name: string, known: Iterable<string>): string {
   const candidates = [...known, ...CONSTANTS.keys()];
   const hint = didYouMean(name, candidates);

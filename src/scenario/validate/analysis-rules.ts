@@ -1,23 +1,18 @@
 /** Rules of `analysis` that involve the design and endpoint: a test that fits, the null value, the continuity correction. */
 import { isTestId, TEST_IDS, testsFitting } from '../../analysis/catalog.js';
 import { CORRECTABLE_TESTS } from '../format/analysis.js';
-import { asDesignKind } from '../format/design.js';
-import { asEndpointKind } from '../format/endpoint.js';
 import { ownValue } from '../paths.js';
 import { didYouMean } from '../suggest.js';
-import type { Context, Rule } from './context.js';
+import { type Context, designKindOf, endpointKindOf, type Rule } from './context.js';
 import { checkExpressionValue } from './walk.js';
 
 /** "an" before a vowel ("an ordinal endpoint"), else "a". */
 const article = (word: string | undefined) => (word !== undefined && /^[aeiou]/i.test(word) ? 'an' : 'a');
 
-const designKind = (ctx: Context) => asDesignKind(ctx.kinds.design);
-const endpointKind = (ctx: Context) => asEndpointKind(ctx.kinds.endpoint);
-
 /** `analysis.test`: a known test that fits the design and the endpoint. */
 function checkTest(ctx: Context, test: unknown): void {
-  const d = designKind(ctx);
-  const e = endpointKind(ctx);
+  const d = designKindOf(ctx);
+  const e = endpointKindOf(ctx);
   const fitting = d && e ? testsFitting(d, e) : undefined;
   const fitAllowed = fitting
     ? fitting.length > 0
@@ -41,7 +36,7 @@ function checkTest(ctx: Context, test: unknown): void {
 /** `analysis.null`: only single-arm designs are tested against a value. */
 function checkNull(ctx: Context, value: unknown): void {
   if (value === undefined) return;
-  const d = designKind(ctx);
+  const d = designKindOf(ctx);
   if (d && d !== 'single-arm') {
     ctx.out.add(
       'analysis.null',

@@ -1,4 +1,7 @@
 /** What the validator's walk over the definition carries: the input, the issues, and what earlier fields taught. */
+import type { DesignKind, EndpointKind } from '../../analysis/catalog.js';
+import { asDesignKind } from '../format/design.js';
+import { asEndpointKind } from '../format/endpoint.js';
 import type { IssueCollector } from '../issues.js';
 import type { ScenarioLimits } from '../limits.js';
 
@@ -32,3 +35,9 @@ export interface Context {
   /** The number of ordinal categories, when they are valid. */
   categoryCount?: number;
 }
+
+/** The design kind the walk found, when valid. */
+export const designKindOf = (ctx: Context): DesignKind | undefined => asDesignKind(ctx.kinds.design);
+
+/** The endpoint kind the walk found, when valid. */
+export const endpointKindOf = (ctx: Context): EndpointKind | undefined => asEndpointKind(ctx.kinds.endpoint);

@@ -1,13 +1,11 @@
 /** Rules of `design` that involve several fields: the arms (count by kind, unique ids, one control) and the allocation. */
-import { ARM_ID_ALLOWED, ARM_ID_PATTERN, asDesignKind, DESIGN } from '../format/design.js';
+import { ARM_ID_ALLOWED, ARM_ID_PATTERN, DESIGN } from '../format/design.js';
 import { listAllowed } from '../format/node.js';
 import { MAX_NAME_LENGTH } from '../limits.js';
 import { isForbiddenKey, isPlainObject, ownValue } from '../paths.js';
 import { codePoint } from '../text.js';
-import type { Context, Rule } from './context.js';
+import { type Context, designKindOf, type Rule } from './context.js';
 import { checkExpressionValue, checkKeys, walkField } from './walk.js';
-
-const designKind = (ctx: Context) => asDesignKind(ctx.kinds.design);
 
 /**
  * Why a string is not a valid arm id, for the hint: a forbidden name, its
@@ -27,7 +25,7 @@ function idProblem(id: string): string | undefined {
 /** `design.arms`: the count the kind allows, each arm, and the control arms. */
 function checkArmList(ctx: Context, arms: unknown): void {
   const { out } = ctx;
-  const kind = designKind(ctx);
+  const kind = designKindOf(ctx);
   const node = DESIGN.variants[kind ?? 'parallel'].fields.arms.node;
   const allowed = listAllowed(node, ctx.limits);
   if (!Array.isArray(arms)) {
@@ -57,7 +55,7 @@ function checkArmList(ctx: Context, arms: unknown): void {
 /** Checks each arm; returns the ids when all are valid and unique. */
 function checkArms(ctx: Context, arms: unknown[]): string[] | undefined {
   const { out } = ctx;
-  const kind = designKind(ctx);
+  const kind = designKindOf(ctx);
   const ARM = DESIGN.variants.parallel.fields.arms.node.item;
   const ids: string[] = [];
   const firstIndex = new Map<string, number>();

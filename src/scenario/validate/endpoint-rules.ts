@@ -1,14 +1,10 @@
 /** Rules of `endpoint` that involve several fields: categories, one entry per arm, and the direction of an ordinal endpoint. */
-import { armParameters, asEndpointKind, ENDPOINT } from '../format/endpoint.js';
+import { armParameters, ENDPOINT } from '../format/endpoint.js';
 import { listAllowed } from '../format/node.js';
 import { isPlainObject, joinPath, ownValue } from '../paths.js';
 import { didYouMean } from '../suggest.js';
-import type { Context, Rule } from './context.js';
-import { checkKeys, checkNumberSpec, checkText, walkField } from './walk.js';
-
-const quoteList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
-
-const endpointKind = (ctx: Context) => asEndpointKind(ctx.kinds.endpoint);
+import { type Context, endpointKindOf, type Rule } from './context.js';
+import { checkKeys, checkNumberSpec, checkText, quoteList, walkField } from './walk.js';
 
 /** `endpoint.categories`: 2 to maxCategories distinct names. */
 function checkCategories(ctx: Context, cats: unknown): void {
@@ -46,7 +42,7 @@ function checkEndpointArms(ctx: Context, arms: unknown): void {
     out.add('endpoint.arms', arms, ENDPOINT.variants.continuous.fields.arms.node.allowed);
     return;
   }
-  const kind = endpointKind(ctx);
+  const kind = endpointKindOf(ctx);
   const params = kind ? armParameters(kind) : undefined;
   const paramKeys = params ? Object.keys(params.fields) : undefined;
   const shape = paramKeys ? `{${quoteList(paramKeys)}}` : 'the parameters of the arm';
@@ -99,7 +95,7 @@ function checkProbs(ctx: Context, path: string, probs: unknown): void {
  * fixed: "lower" would turn every one-sided test the wrong way round.
  */
 function checkOrdinalDirection(ctx: Context, better: unknown): void {
-  if (endpointKind(ctx) === 'ordinal' && better === 'lower') {
+  if (endpointKindOf(ctx) === 'ordinal' && better === 'lower') {
     ctx.out.add(
       'endpoint.better',
       better,

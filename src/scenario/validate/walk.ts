@@ -17,7 +17,8 @@ import { didYouMean } from '../suggest.js';
 import { MULTI_LINE_TEXT_ALLOWED, SINGLE_LINE_TEXT_ALLOWED, textProblem } from '../text.js';
 import type { Context } from './context.js';
 
-const quoteList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+/** `"a", "b"`: a list of keys or values as messages quote them. */
+export const quoteList = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
 
 /** `one of "a", "b"`: what an enum allows. */
 export const oneOfAllowed = (xs: readonly (string | number)[]) => `one of ${quoteList(xs.map(String))}`;
