@@ -18,7 +18,7 @@ export { asDesignKind, asEndpointKind, NUMBER_SPEC_HINT };
 export type Choices = ReadonlyArray<readonly [string, string]>;
 
 /** The choices of an enum, named as the definition names them; the default (when given) is written `''` and marked. */
-function choices(node: EnumNode, byDefault?: string | number): Choices {
+function choices(node: EnumNode, byDefault?: string | number | boolean): Choices {
   return node.values.map((v) => {
     const name = node.names?.[String(v)] ?? String(v);
     return v === byDefault ? (['', `${name} (default)`] as const) : ([String(v), name] as const);
@@ -37,11 +37,11 @@ export const BETTER_CHOICES: Choices = choices(ENDPOINT.variants.continuous.fiel
 /** `analysis.sides`, two-sided first. */
 export const SIDES_CHOICES: Choices = [...choices(ANALYSIS.fields.sides.node)].reverse();
 
-/** `analysis.multiplicity`, its default (listed first by the definition) as `''`: the key left out. */
-export const MULTIPLICITY_CHOICES: Choices = choices(ANALYSIS.fields.multiplicity.node, ANALYSIS.fields.multiplicity.node.values[0]);
+/** `analysis.multiplicity`, its default as `''` (the key left out). */
+export const MULTIPLICITY_CHOICES: Choices = choices(ANALYSIS.fields.multiplicity.node, ANALYSIS.fields.multiplicity.default);
 
-/** `analysis.success`, its default (listed first by the definition) as `''`: the key left out. */
-export const SUCCESS_CHOICES: Choices = choices(ANALYSIS.fields.success.node, ANALYSIS.fields.success.node.values[0]);
+/** `analysis.success`, its default as `''` (the key left out). */
+export const SUCCESS_CHOICES: Choices = choices(ANALYSIS.fields.success.node, ANALYSIS.fields.success.default);
 
 /** The name of a test, as the definition's list of tests gives it. */
 export function testName(id: string): string {

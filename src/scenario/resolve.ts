@@ -7,17 +7,13 @@
  * a file with structural problems (`checkValues`).
  */
 import { isTestId } from '../analysis/catalog.js';
-import { BENCHMARK_NULL } from './format/analysis.js';
+import { ANALYSIS, BENCHMARK_NULL } from './format/analysis.js';
+import { booleanDefault, enumDefault, numberDefault, textDefault } from './format/defaults.js';
+import { ENDPOINT } from './format/endpoint.js';
+import { SIMULATION } from './format/simulation.js';
 import { rangeAt } from './format/lookup.js';
 import type { Result } from './issues.js';
-import {
-  DEFAULT_REPLICATES,
-  MIN_RELATIVE_SD,
-  MIN_SD,
-  PROBS_CENTRE_SUM_TOLERANCE,
-  PROBS_SUM_TOLERANCE,
-  type ScenarioLimits,
-} from './limits.js';
+import { MIN_RELATIVE_SD, MIN_SD, PROBS_CENTRE_SUM_TOLERANCE, PROBS_SUM_TOLERANCE, type ScenarioLimits } from './limits.js';
 import { centreOf } from './param-centre.js';
 import { isForbiddenKey, isPlainObject, joinPath, ownValue } from './paths.js';
 import { type EvidenceResolver, Resolver } from './resolve/resolver.js';
@@ -36,13 +32,13 @@ import {
 export { type EvidenceCI, type EvidenceResolver, Z_975 } from './resolve/resolver.js';
 
 /** Default significance level. */
-export const DEFAULT_ALPHA = 0.05;
+export const DEFAULT_ALPHA = numberDefault(ANALYSIS.fields.alpha);
 
 /** Default seed of every random stream. */
-export const DEFAULT_SEED = 'trialsim';
+export const DEFAULT_SEED = textDefault(SIMULATION.fields.seed);
 
 /** Default label of an endpoint without one. */
-export const DEFAULT_ENDPOINT_LABEL = 'Primary endpoint';
+export const DEFAULT_ENDPOINT_LABEL = textDefault(ENDPOINT.variants.continuous.fields.label);
 
 /** Options of `resolveScenario`. */
 export interface ResolveOptions {
@@ -280,17 +276,17 @@ function resolveAny(
     analysis: {
       test,
       alpha,
-      sides: a.sides ?? 2,
+      sides: a.sides ?? enumDefault(ANALYSIS.fields.sides),
       null: nullValue,
-      continuityCorrection: a.continuityCorrection ?? false,
-      multiplicity: a.multiplicity ?? 'holm',
-      success: a.success ?? 'any',
+      continuityCorrection: a.continuityCorrection ?? booleanDefault(ANALYSIS.fields.continuityCorrection),
+      multiplicity: a.multiplicity ?? enumDefault(ANALYSIS.fields.multiplicity),
+      success: a.success ?? enumDefault(ANALYSIS.fields.success),
     },
     simulation: {
-      replicates: sim.replicates ?? DEFAULT_REPLICATES,
+      replicates: sim.replicates ?? numberDefault(SIMULATION.fields.replicates),
       seed: sim.seed === undefined ? DEFAULT_SEED : String(sim.seed),
       ...(sim.precision !== undefined ? { precision: sim.precision } : {}),
-      fastPath: sim.fastPath ?? true,
+      fastPath: sim.fastPath ?? booleanDefault(SIMULATION.fields.fastPath),
     },
   };
   return { issues: [], scenario };

@@ -22,23 +22,27 @@ export const ANALYSIS = object(
         doc: 'The statistical test; it must fit the design and endpoint (see the list of tests).',
       },
     ),
-    alpha: optional(expression(ALPHA), { doc: 'Significance level, in (0, 0.5] (default 0.05).' }),
+    alpha: optional(expression(ALPHA), { doc: 'Significance level, in (0, 0.5] (default 0.05).', default: 0.05 }),
     sides: optional(oneOf([1, 2], { allowed: '1 or 2', names: { 1: 'One-sided', 2: 'Two-sided' } }), {
       doc: '1 = one-sided in the direction of endpoint.better; 2 = two-sided (default 2).',
+      default: 2,
     }),
     null: optional(expression(BOUNDED), {
       doc: 'Single-arm designs only: the value tested against, a mean change (default 0) or, for binomial-exact, the benchmark rate in (0, 1) (required).',
       hint: 'The mean change the arm is tested against (default 0).',
+      default: 0,
     }),
     continuityCorrection: optional(boolean(), {
       doc: 'Continuity correction for chi-square (Yates) and mcnemar (Edwards) (default false).',
+      default: false,
     }),
-    // The default of each choice is listed first (the form offers it as "(default)").
     multiplicity: optional(oneOf(['holm', 'bonferroni', 'none'], { names: { holm: 'Holm', bonferroni: 'Bonferroni', none: 'None' } }), {
       doc: 'Adjustment when several arms are compared with the control (default holm).',
+      default: 'holm',
     }),
     success: optional(oneOf(['any', 'all'], { names: { any: 'Any comparison significant', all: 'All comparisons significant' } }), {
       doc: 'With several comparisons: whether the trial succeeds when any or all of them are significant (default any).',
+      default: 'any',
     }),
   },
   {

@@ -36,6 +36,7 @@ const n = (hint: string) =>
 const dropout = optional(param(DROPOUT), {
   doc: 'Probability that a patient is lost before the endpoint, in [0, 1) (default 0). May be a distribution.',
   hint: 'Probability that a patient is lost before the endpoint (0 to 1).',
+  default: 0,
 });
 const kind = <const K extends string>(k: K, doc: string) => required(constant(k), { doc });
 
@@ -84,6 +85,7 @@ export const DESIGN = variants(
         spillover: optional(param(SHARE), {
           doc: 'Fraction of the active effect that also reaches the control site (systemic spill-over), in [0, 1] (default 0). May be a distribution.',
           hint: 'Fraction of the active effect that also reaches the control site (0 to 1).',
+          default: 0,
         }),
         dropout,
       },

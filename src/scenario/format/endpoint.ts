@@ -5,7 +5,10 @@ import { MAX_CATEGORIES, PROBS_SUM_TOLERANCE } from '../limits.js';
 import { type ObjectNode, constant, list, object, oneOf, optional, param, record, required, text, variants } from './node.js';
 import { BOUNDED, PROBABILITY, SCALE } from './ranges.js';
 
-const label = optional(text(), { doc: 'Name of the endpoint, e.g. "Change in hair count" (default "Primary endpoint").' });
+const label = optional(text(), {
+  doc: 'Name of the endpoint, e.g. "Change in hair count" (default "Primary endpoint").',
+  default: 'Primary endpoint',
+});
 const unit = optional(text(), { doc: 'Unit of the endpoint, for display, e.g. "hairs/cm²".' });
 const better = required(
   oneOf(['higher', 'lower'], {

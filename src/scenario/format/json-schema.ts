@@ -53,7 +53,7 @@ class SchemaWriter {
   }
 
   field(f: Field): Json {
-    return { ...this.node(f.node), description: f.doc };
+    return { ...this.node(f.node), description: f.doc, ...(f.default === undefined ? {} : { default: f.default }) };
   }
 
   object(o: ObjectNode, doc = o.doc): Json {

@@ -18,6 +18,8 @@ export interface FieldDoc {
   readonly hint?: string;
   /** What is allowed, said when the field is missing (default: the node's own `allowed`). */
   readonly missing?: string;
+  /** The value an optional field takes when it is left out (JSON Schema `default`; `resolveScenario` fills it in). */
+  readonly default?: string | number | boolean;
 }
 
 /** A text field. */

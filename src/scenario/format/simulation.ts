@@ -9,6 +9,7 @@ export const SIMULATION = object(
     replicates: optional(number(replicates), {
       doc: `Simulated trials per design point, 1 to ${MAX_REPLICATES} (default ${DEFAULT_REPLICATES}).`,
       hint: 'More trials, narrower intervals: ±0.01 needs about 10 000 at 80 % power.',
+      default: DEFAULT_REPLICATES,
     }),
     seed: optional(
       textOrNumber({
@@ -19,13 +20,14 @@ export const SIMULATION = object(
       {
         doc: 'Seed of every random stream (default "trialsim"); the same seed gives the same result on every machine.',
         hint: 'The same seed gives the same numbers, here and in the command line.',
+        default: 'trialsim',
       },
     ),
     precision: optional(number(PRECISION), {
       doc: 'Target half-width of the 95 % interval of the power; replicates are added until it is reached.',
       hint: `Trials are added until the 95 % interval of every point is at most ± this wide (up to ${MAX_REPLICATES.toLocaleString('en')}).`,
     }),
-    fastPath: optional(boolean(), { doc: 'Use the sufficient-statistics fast path where it applies (default true).' }),
+    fastPath: optional(boolean(), { doc: 'Use the sufficient-statistics fast path where it applies (default true).', default: true }),
   },
   {
     allowed: 'an object: {"replicates"?, "seed"?, "precision"?, "fastPath"?}',
