@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { createNodePool } from '../workers/node-pool.js';
 import type { CliIo } from '../src/cli/io.js';
+import type { WorkerPool } from '../workers/pool.js';
 import { UsageError } from '../src/cli/usage-error.js';
 
 /** The real file system, streams, hashing and worker threads: the CLI's Node side (`src/` has no Node built-ins). */
@@ -35,11 +36,18 @@ export const nodeIo: CliIo = {
   now: () => performance.now(),
   sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
   simulator: (workers) => {
-    const pool = createNodePool(workers);
+    // The pool (comlink, the engine's random streams) is imported when the first
+    // points are run, so that commands that simulate nothing do not load it.
+    const size = workers ?? availableParallelism();
+    let pool: Promise<WorkerPool> | undefined;
+    const started = () => {
+      pool ??= import('../workers/node-pool.js').then(({ createNodePool }) => createNodePool(size));
+      return pool;
+    };
     return {
-      size: pool.size,
-      runPoints: (points, options) => pool.runPoints(points, options),
-      close: () => pool.terminate(),
+      size,
+      runPoints: async (points, options) => (await started()).runPoints(points, options),
+      close: () => void pool?.then((p) => p.terminate()),
     };
   },
 };

@@ -12,7 +12,7 @@ import {
   parseLimitArguments,
   type ScenarioLimits,
 } from '../scenario/limits.js';
-import { formatCost } from '../engine/run-budget.js';
+import { formatCost } from '../engine/format-cost.js';
 import { parseSweepArgument, type SweepArgument } from './sweep-argument.js';
 import { parseShard, type Shard } from '../engine/shard.js';
 import { canonicalPath, parseSetArgument } from '../scenario/paths.js';

@@ -3,18 +3,13 @@ import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { InvalidInputError } from './invalid-input-error.js';
 import { prepareCommandInput } from './prepare-input.js';
-import { runCommand } from './run-command.js';
-import { mdeCommand, sizeCommand } from './search-commands.js';
 import { UsageError } from './usage-error.js';
-import { validateCommand } from './validate-command.js';
-import { checkCommand } from './check-command.js';
-import { mergeCommand } from './merge-command.js';
-import { reportCommand, svgBeside } from './report-command.js';
 import type { CliArguments } from './args.js';
 
 /** Every file a command line asks to write (checked before any simulation starts). */
-function outputPaths(args: CliArguments): string[] {
-  const paths = [args.out, args.svg, args.junit, args.html, args.md, args.md === undefined ? undefined : svgBeside(args.md)];
+async function outputPaths(args: CliArguments): Promise<string[]> {
+  const svgBeside = args.md === undefined ? undefined : (await import('./report-command.js')).svgBeside(args.md);
+  const paths = [args.out, args.svg, args.junit, args.html, args.md, svgBeside];
   return paths.filter((path): path is string => path !== undefined);
 }
 
@@ -26,29 +21,31 @@ function outputPaths(args: CliArguments): string[] {
 export async function main(argv: readonly string[], io: CliIo, debug = false): Promise<number> {
   try {
     const args = parseCliArguments(argv);
-    for (const path of outputPaths(args)) {
+    for (const path of await outputPaths(args)) {
       const why = io.cannotWrite(path);
       if (why !== undefined) throw new UsageError(`cannot write ${path}: ${why}`);
     }
     await prepareCommandInput(args, io);
+    // Each command's modules are imported when it runs, so `--help` and `validate`
+    // do not load the engine, the worker pool or the drawing code.
     switch (args.command) {
       case 'help':
         io.stdout(HELP);
         return 0;
       case 'run':
-        return await runCommand(args, io);
+        return await (await import('./run-command.js')).runCommand(args, io);
       case 'size':
-        return await sizeCommand(args, io);
+        return await (await import('./search-commands.js')).sizeCommand(args, io);
       case 'mde':
-        return await mdeCommand(args, io);
+        return await (await import('./search-commands.js')).mdeCommand(args, io);
       case 'validate':
-        return validateCommand(args, io);
+        return (await import('./validate-command.js')).validateCommand(args, io);
       case 'check':
-        return await checkCommand(args, io);
+        return await (await import('./check-command.js')).checkCommand(args, io);
       case 'merge':
-        return await mergeCommand(args, io);
+        return await (await import('./merge-command.js')).mergeCommand(args, io);
       case 'report':
-        return await reportCommand(args, io, argv);
+        return await (await import('./report-command.js')).reportCommand(args, io, argv);
     }
   } catch (error) {
     if (error instanceof InvalidInputError) {

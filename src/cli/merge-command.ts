@@ -6,7 +6,6 @@ import { formatIssue } from '../scenario/format-issues.js';
 import type { ValidationIssue } from '../scenario/types.js';
 import type { CliArguments } from './args.js';
 import type { CliIo } from './io.js';
-import { renderCurveSvg } from './svg-output.js';
 import { UsageError } from './usage-error.js';
 
 /** A refusal of `merge` (exit 2): one line per issue, each after `prefix`. */
@@ -53,7 +52,7 @@ export async function mergeCommand(args: CliArguments, io: CliIo): Promise<numbe
   if (args.svg !== undefined) {
     const drawn = runCurves(results[0], curves[0].markN);
     if (typeof drawn === 'string') throw new UsageError(`--svg: ${drawn}`);
-    io.writeText(args.svg, renderCurveSvg(drawn, curves[0].target));
+    io.writeText(args.svg, (await import('./svg-output.js')).renderCurveSvg(drawn, curves[0].target));
   }
   return 0;
 }

@@ -8,7 +8,6 @@ import type { CliIo } from './io.js';
 import { loadScenarioFile } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
-import { renderCurveSvg } from './svg-output.js';
 import { prepareRun } from '../run/scenario-run.js';
 import { CURVE_POINTS } from '../run/size-run.js';
 import { enforceRunBudget, searchEvaluations } from './run-budget-check.js';
@@ -72,7 +71,7 @@ export async function reportCommand(args: CliArguments, io: CliIo, argv: readonl
     sha256: io.sha256Hex(text),
     ...(args.precision === undefined ? {} : { precision: args.precision }),
   });
-  const svgFile = data.curve ? renderCurveSvg(data.curve, data.curveTarget) : undefined;
+  const svgFile = data.curve ? (await import('./svg-output.js')).renderCurveSvg(data.curve, data.curveTarget) : undefined;
   if (args.html !== undefined) {
     const inline = svgFile?.replace(/^<\?xml[^>]*\?>\s*/, '').trimEnd();
     io.writeText(args.html, reportHtml(blocks, inline));

@@ -8,7 +8,6 @@ import { loadScenarioFile } from './load-design-points.js';
 import { runSettings, simulateFile } from './simulate-file.js';
 import { prepareRun } from '../run/scenario-run.js';
 import { enforceRunBudget } from './run-budget-check.js';
-import { renderCurveSvg } from './svg-output.js';
 import { runShard } from './shard-run.js';
 import { UsageError } from './usage-error.js';
 import { ownDesign } from '../run/own-design.js';
@@ -44,7 +43,7 @@ export async function runCommand(args: CliArguments, io: CliIo): Promise<number>
   if (args.svg !== undefined) {
     const curves = runCurves(results[0], ownDesign(loaded[0].file, { limits: args.limits })?.design.n);
     if (typeof curves === 'string') throw new UsageError(`--svg: ${curves}`);
-    io.writeText(args.svg, renderCurveSvg(curves, curveTarget(args, loaded[0].file.expect)));
+    io.writeText(args.svg, (await import('./svg-output.js')).renderCurveSvg(curves, curveTarget(args, loaded[0].file.expect)));
   }
   return 0;
 }

@@ -10,7 +10,6 @@ import type { CliIo } from './io.js';
 import { loadDesignPoints } from './load-design-points.js';
 import { progressBar } from './progress-bar.js';
 import { runSettings } from './simulate-file.js';
-import { renderCurveSvg } from './svg-output.js';
 import { InvalidInputError } from './invalid-input-error.js';
 
 /** Prints (or writes to --out) a command's text output. */
@@ -47,7 +46,7 @@ export async function sizeCommand(args: CliArguments, io: CliIo): Promise<number
     simulator.close();
   }
   emit(args, io, formatSizeResults(results, args.format));
-  if (args.svg !== undefined) io.writeText(args.svg, renderCurveSvg(sizeCurves(results), args.power));
+  if (args.svg !== undefined) io.writeText(args.svg, (await import('./svg-output.js')).renderCurveSvg(sizeCurves(results), args.power));
   return results.every((r) => r.reached) ? 0 : 1;
 }
 

@@ -20,6 +20,7 @@
  */
 import { CHUNK_SIZE, chunkCount, chunkLength } from './chunks.js';
 import { fastPathApplies } from './fast-path.js';
+import { formatCost } from './format-cost.js';
 import { estimatedChunksForPrecision } from './precision.js';
 import type { SimulationPoint } from './simulation-point.js';
 import { DEFAULT_MAX_COST, type ScenarioLimits } from '../scenario/limits.js';
@@ -119,14 +120,6 @@ export function estimateRunCost(points: readonly SimulationPoint[]): number {
 
 /** Result of `checkRunBudget`. */
 export type RunBudgetCheck = { ok: true; estimate: number } | { ok: false; message: string; estimate: number };
-
-/** A number for messages: 2 significant digits in exponent form above 10⁶ (`4.2e11`), else whole. */
-export function formatCost(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x < 1e6) return String(Math.round(x));
-  const [m, e] = x.toExponential(1).split('e');
-  return `${m.replace(/\.0$/, '')}e${e.replace('+', '')}`;
-}
 
 /** "about 12 core-minutes", for messages. */
 function coreTime(cost: number): string {

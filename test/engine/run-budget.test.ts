@@ -5,10 +5,10 @@ import {
   estimateRunCost,
   expectedReplicates,
   FAST_ARM_COST,
-  formatCost,
   TRIAL_BASE,
   trialCost,
 } from '../../src/engine/run-budget.js';
+import { formatCost } from '../../src/engine/format-cost.js';
 import type { SimulationPoint } from '../../src/engine/simulation-point.js';
 import { DEFAULT_MAX_COST } from '../../src/scenario/limits.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
