@@ -6,29 +6,34 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: true, logLevel: 'warning', outdir: 'dist' };
 
-// The CLI keeps its packages external: bundling all of @stdlib breaks on a
-// dynamic require('tty') in its CLI helpers, and the CLI starts once per run.
-// Code splitting keeps the CLI's dynamic imports (each command, mathjs, the SVG
-// drawing with linkedom and Observable Plot) out of what `trialsim --help`
+// esbuild's ESM output needs a `require` for the CommonJS code it wraps (@stdlib).
+const requireBanner = {
+  js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+};
+
+// The CLI bundles its packages (Node would otherwise resolve hundreds of small
+// @stdlib and mathjs modules at each start) except the two that only `--svg`
+// and `report` load. Code splitting keeps its dynamic imports (each command,
+// the worker pool, mathjs, the SVG drawing) out of what `trialsim --help`
 // loads: without it esbuild inlines a dynamically imported module and hoists
-// that module's package imports to the top of dist/cli.js. The chunks lie next
-// to dist/cli.js (the pool finds dist/node-worker.js relative to its own
-// module), named cli-*, and the old ones are removed first so they do not pile up.
+// its imports to the top of dist/cli.js. Bundled through the static named
+// imports of src/scenario/math-parse.ts, mathjs shrinks to what `parse` needs.
+// The chunks lie next to dist/cli.js (the pool finds dist/node-worker.js
+// relative to its own module), named cli-*; old ones are removed first.
 for (const name of existsSync('dist') ? readdirSync('dist') : []) if (name.startsWith('cli-')) rmSync(`dist/${name}`);
 await build({
   ...common,
   entryPoints: { cli: 'bin/cli.ts' },
-  packages: 'external',
+  external: ['linkedom', '@observablehq/plot'],
+  banner: requireBanner,
   splitting: true,
   chunkNames: 'cli-[name]-[hash]',
 });
 
-// The worker bundles everything it imports (the engine needs only stdlib's
-// distribution functions, which bundle cleanly): resolving hundreds of small
-// stdlib modules at start-up took ~140 ms per worker, the bundle ~65 ms.
-// esbuild's ESM output needs a `require` for the CommonJS code it wraps.
+// The worker bundles everything it imports, for the same reason: each worker
+// starts faster from one file (figures in the README's Performance section).
 await build({
   ...common,
   entryPoints: { 'node-worker': 'workers/node-worker.ts' },
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: requireBanner,
 });

@@ -9,25 +9,10 @@
  * the synchronous validator and resolver then reach the parser through
  * `expressionParser()`.
  */
-/** The mathjs `parse` function: text in, a mathjs node tree out (or a thrown syntax error). */
-export type MathParse = (expr: string) => unknown;
-
-/** What `loadExpressionParser` needs of the `mathjs/number` module. */
-export type MathjsNumberModule = Pick<typeof import('mathjs/number'), 'create' | 'parseDependencies'>;
+import type { MathParse } from './math-parse.js';
 
 let parser: MathParse | undefined;
 let loading: Promise<void> | undefined;
-
-/**
- * Makes the parser available from a `mathjs/number` module already imported:
- * a minimal instance holding nothing but `parse` (number-only build, so no
- * BigNumber / Fraction / Complex / Unit machinery).
- */
-export function installExpressionParser(mathjs: MathjsNumberModule): void {
-  if (parser) return;
-  const math = mathjs.create({ parseDependencies: mathjs.parseDependencies }, { number: 'number' });
-  parser = math.parse as unknown as MathParse;
-}
 
 /**
  * Imports mathjs (once; later calls return the same promise) and makes the
@@ -35,9 +20,10 @@ export function installExpressionParser(mathjs: MathjsNumberModule): void {
  */
 export function loadExpressionParser(): Promise<void> {
   if (parser) return Promise.resolve();
-  // Destructured, so that a bundler splitting this import keeps only what create and parse need, not all of mathjs/number.
-  loading ??= import('mathjs/number').then(
-    ({ create, parseDependencies }) => installExpressionParser({ create, parseDependencies }),
+  loading ??= import('./math-parse.js').then(
+    ({ createMathParse }) => {
+      parser ??= createMathParse();
+    },
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -46,7 +32,7 @@ export function loadExpressionParser(): Promise<void> {
   return loading;
 }
 
-/** Whether the parser has been loaded (by `loadExpressionParser` or `installExpressionParser`). */
+/** Whether `loadExpressionParser` has finished. */
 export function isExpressionParserLoaded(): boolean {
   return parser !== undefined;
 }
