@@ -18,12 +18,14 @@ import { mountRunView } from './page/run-view.js';
 import { mountScenarioView } from './page/scenario-view.js';
 import { mountShareView } from './page/share-view.js';
 import type { PageState } from './page-state.js';
-import { PRESETS } from './presets.js';
+import { loadPresets } from './presets.js';
 import { blankScenario } from './scenario-edit.js';
 
 const pool = createBrowserPool();
 /** The drawing code, loaded in parallel with the first run (see views.ts). */
 const drawing = import('./views.js');
+/** The shipped scenarios; they name the papers they cite, so the evidence library (a chunk of its own) loads first. */
+const PRESETS = await loadPresets();
 const controller = new PageController({
   simulator: pool,
   presets: PRESETS,

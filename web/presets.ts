@@ -2,7 +2,7 @@
  * The shipped scenarios (scenarios/*.json), bundled as text so the page can
  * show them in the preset picker and the editor exactly as written.
  */
-import { getEvidence } from '../src/evidence/library.js';
+import { getEvidence, loadEvidenceLibrary } from '../src/evidence/library.js';
 import { SEED_DOCUMENTS } from '../src/evidence/seed-documents.js';
 
 /** One shipped scenario file. */
@@ -24,7 +24,7 @@ export interface Preset {
 /**
  * Presets from a map of path → file text, sorted by file name. Files that are
  * not valid scenarios are listed too (under their file name): the editor then
- * shows what is wrong with them.
+ * shows what is wrong with them. Needs the evidence library loaded (`loadPresets` does it).
  */
 export function presetsFrom(files: Record<string, string>): Preset[] {
   return Object.entries(files)
@@ -81,11 +81,18 @@ function sourcesOf(data: unknown): string[] {
   return out;
 }
 
-/** Every shipped scenario (not the JSON Schema). */
-export const PRESETS: readonly Preset[] = presetsFrom(
-  import.meta.glob<string>(['../scenarios/*.json', '!../scenarios/*.schema.json'], {
-    query: '?raw',
-    import: 'default',
-    eager: true,
-  }),
-);
+/** The text of every shipped scenario (not the JSON Schema), by path. */
+const SHIPPED: Record<string, string> = import.meta.glob<string>(['../scenarios/*.json', '!../scenarios/*.schema.json'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/**
+ * Every shipped scenario, once the evidence library (a chunk of its own) has
+ * loaded: each preset names the papers its numbers come from.
+ */
+export async function loadPresets(): Promise<readonly Preset[]> {
+  await loadEvidenceLibrary();
+  return presetsFrom(SHIPPED);
+}

@@ -1,5 +1,13 @@
 export type * from './types.js';
-export { EVIDENCE, EVIDENCE_IDS, getEvidence } from './library.js';
+export {
+  evidenceEntries,
+  evidenceIds,
+  getEvidence,
+  isEvidenceLibraryLoaded,
+  loadEvidenceLibrary,
+  needsEvidenceLibrary,
+} from './library.js';
+export { checkPaper } from './check-paper.js';
 export { sdFromCI } from './sd-from-ci.js';
 export { normalFromCI, type NormalParams } from './normal-from-ci.js';
 export { betaFromCI, type BetaFit, type BetaFromCIOptions } from './beta-from-ci.js';

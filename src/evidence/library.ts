@@ -6,11 +6,26 @@
  * quotes the paper's own words; test/evidence/library.test.ts checks that
  * every quote is in its paper and that every number of the value is in its quotes.
  *
+ * The data is loaded on demand (`loadEvidenceLibrary`, awaited by
+ * `prepareScenarioInput` for a document that cites evidence): bundlers put it
+ * in a chunk of its own, so the page's first load and `trialsim --help` do
+ * not carry it. Once loaded, every lookup is synchronous.
+ *
  * Where ../shared/EVIDENCE.md and a paper disagree, the paper wins and the
  * entry's notes say so.
  */
-import { readPapers } from './paper-files.js';
+import { isPlainObject } from '../scenario/paths.js';
 import type { EvidenceEntry } from './types.js';
+
+/** The loaded library, indexed. */
+interface Library {
+  entries: readonly EvidenceEntry[];
+  ids: readonly string[];
+  byId: ReadonlyMap<string, EvidenceEntry>;
+}
+
+let library: Library | undefined;
+let loading: Promise<void> | undefined;
 
 /** Freezes an object and everything in it, so that no caller can change the shared library. */
 function deepFreeze<T>(x: T): T {
@@ -21,15 +36,83 @@ function deepFreeze<T>(x: T): T {
   return x;
 }
 
-/** Every entry of the library (deeply frozen), grouped by source paper. */
-export const EVIDENCE: readonly EvidenceEntry[] = deepFreeze(readPapers());
+/**
+ * Loads the evidence data files (once: later and concurrent calls share the
+ * first load; a failed load, e.g. a chunk the network lost, is retried by the
+ * next call). Scenario code reaches it through `prepareScenarioInput`.
+ */
+export function loadEvidenceLibrary(): Promise<void> {
+  loading ??= import('./paper-files.js').then(
+    ({ readPapers }) => {
+      const entries = deepFreeze(readPapers());
+      library = { entries, ids: Object.freeze(entries.map((e) => e.id)), byId: new Map(entries.map((e) => [e.id, e])) };
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
-/** The ids of every entry, in library order. */
-export const EVIDENCE_IDS: readonly string[] = Object.freeze(EVIDENCE.map((e) => e.id));
+/** Whether `loadEvidenceLibrary` has finished, so that lookups may run. */
+export function isEvidenceLibraryLoaded(): boolean {
+  return library !== undefined;
+}
 
-const BY_ID: ReadonlyMap<string, EvidenceEntry> = new Map(EVIDENCE.map((e) => [e.id, e]));
+function loaded(): Library {
+  if (library === undefined) {
+    throw new Error(
+      'bug: the evidence library is not loaded; call prepareScenarioInput (src/scenario/prepare.ts) or loadEvidenceLibrary first',
+    );
+  }
+  return library;
+}
 
-/** The entry with this id, or `undefined` when there is none. */
+/**
+ * Every entry of the library (deeply frozen), grouped by source paper.
+ *
+ * @throws Error (a bug) when the library is not loaded
+ */
+export function evidenceEntries(): readonly EvidenceEntry[] {
+  return loaded().entries;
+}
+
+/**
+ * The ids of every entry, in library order (the order "did you mean" suggestions follow).
+ *
+ * @throws Error (a bug) when the library is not loaded
+ */
+export function evidenceIds(): readonly string[] {
+  return loaded().ids;
+}
+
+/**
+ * The entry with this id, or `undefined` when there is none.
+ *
+ * @throws Error (a bug) when the library is not loaded
+ */
 export function getEvidence(id: string): EvidenceEntry | undefined {
-  return BY_ID.get(id);
+  return loaded().byId.get(id);
+}
+
+/**
+ * Whether a parsed, untrusted scenario document (or a value to be put into
+ * one) may look anything up in the library: it has `sources`, or an object
+ * anywhere in it has an `evidence` key (a source, or `fromCI: { evidence }`).
+ * Errs on the side of loading; reads own keys only and walks without
+ * recursion, so any input is safe.
+ */
+export function needsEvidenceLibrary(json: unknown): boolean {
+  if (isPlainObject(json) && Object.hasOwn(json, 'sources')) return true;
+  const stack: unknown[] = [json];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (Array.isArray(x)) for (const v of x) stack.push(v);
+    else if (isPlainObject(x)) {
+      if (Object.hasOwn(x, 'evidence')) return true;
+      for (const key of Object.keys(x)) stack.push(x[key]);
+    }
+  }
+  return false;
 }

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRESETS, presetsFrom, summaryOf, SUMMARY_LENGTH } from '../../web/presets.js';
+import { loadPresets, presetsFrom, summaryOf, SUMMARY_LENGTH } from '../../web/presets.js';
+
+const PRESETS = await loadPresets();
 
 const scenarioDir = new URL('../../scenarios/', import.meta.url);
 

@@ -14,7 +14,7 @@ import { runPoint } from '../../src/engine/run-point.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.js';
 import { designPoints } from '../../src/scenario/design-points.js';
 import { encodeScenario } from '../../src/scenario/url-encoding.js';
-import { PRESETS } from '../../web/presets.js';
+import { loadPresets } from '../../web/presets.js';
 import { buildCli, type BuiltCli } from './cli-build.js';
 import {
   clickRun,
@@ -33,6 +33,8 @@ import {
   waitRunAfter,
 } from './page-helpers.js';
 import { serveWeb, type ServedWeb } from './serve-web.js';
+
+const PRESETS = await loadPresets();
 
 if (!HAVE_CHROMIUM) {
   // CI sets TRIALSIM_REQUIRE_BROWSER=1 so that a missing browser fails instead of passing silently.

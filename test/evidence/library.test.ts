@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE, EVIDENCE_IDS, getEvidence } from '../../src/evidence/library.js';
+import { evidenceEntries, evidenceIds, getEvidence } from '../../src/evidence/library.js';
 import type { EvidenceEntry, EvidenceValue, SeedFile } from '../../src/evidence/types.js';
 
 /** The source papers, beside the repository (../shared/seeds/); a clone elsewhere may not have them. */
@@ -104,15 +104,15 @@ function valueNumbers(v: EvidenceValue): { what: string; x: number }[] {
 const quotesOf = (e: EvidenceEntry): string[] => [e.provenance.quote, ...(e.provenance.supporting ?? []).map((q) => q.quote)];
 
 describe('evidence library', () => {
-  it('has unique kebab-case ids, listed in EVIDENCE_IDS in library order', () => {
-    const ids = EVIDENCE.map((e) => e.id);
+  it('has unique kebab-case ids, listed in evidenceIds() in library order', () => {
+    const ids = evidenceEntries().map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id, id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(EVIDENCE_IDS).toEqual(ids);
+    expect(evidenceIds()).toEqual(ids);
   });
 
   it('getEvidence returns each entry by id and undefined for an unknown id', () => {
-    for (const e of EVIDENCE) expect(getEvidence(e.id)).toBe(e);
+    for (const e of evidenceEntries()) expect(getEvidence(e.id)).toBe(e);
     expect(getEvidence('no-such-entry')).toBeUndefined();
     expect(getEvidence('')).toBeUndefined();
   });
@@ -168,7 +168,7 @@ describe('evidence library', () => {
   });
 
   it('gives every entry a measure, notes and a provenance naming a seed, a section and a quote', () => {
-    for (const e of EVIDENCE) {
+    for (const e of evidenceEntries()) {
       expect(e.measure.trim(), e.id).not.toBe('');
       expect(e.notes.trim(), e.id).not.toBe('');
       expect(SEED_FILES, e.id).toContain(e.provenance.seed);
@@ -183,7 +183,7 @@ describe('evidence library', () => {
   it('keeps values in range: proportions in [0, 1], counts whole with x ≤ n, SDs positive, estimates inside their CI', () => {
     const isProportion = (p: number): boolean => p >= 0 && p <= 1;
     const isCount = (k: number): boolean => Number.isInteger(k) && k >= 0;
-    for (const { id, value: v } of EVIDENCE) {
+    for (const { id, value: v } of evidenceEntries()) {
       switch (v.form) {
         case 'mean-sd':
           for (const a of v.arms) expect(a.sd > 0 && (a.n === undefined || isCount(a.n)), id).toBe(true);
@@ -213,7 +213,9 @@ describe('evidence library', () => {
 
   it('is deeply frozen', () => {
     const e = getEvidence('rdeb-bebss')!;
-    expect(Object.isFrozen(EVIDENCE) && Object.isFrozen(e) && Object.isFrozen(e.value) && Object.isFrozen(e.provenance)).toBe(true);
+    expect(Object.isFrozen(evidenceEntries()) && Object.isFrozen(e) && Object.isFrozen(e.value) && Object.isFrozen(e.provenance)).toBe(
+      true,
+    );
   });
 
   describe('checked against the papers in ../shared/seeds/', () => {
@@ -223,7 +225,7 @@ describe('evidence library', () => {
 
     it.skipIf(!haveSeeds)('every quote is in its seed paper (whitespace normalised)', () => {
       const missing: string[] = [];
-      for (const e of EVIDENCE) {
+      for (const e of evidenceEntries()) {
         const text = seed(e.provenance.seed);
         for (const q of quotesOf(e)) if (!text.includes(normalise(q))) missing.push(`${e.id}: "${q}"`);
       }
@@ -232,7 +234,7 @@ describe('evidence library', () => {
 
     it.skipIf(!haveSeeds)('every number of every value is printed in its quotes', () => {
       const missing: string[] = [];
-      for (const e of EVIDENCE) {
+      for (const e of evidenceEntries()) {
         const printed = quotesOf(e).flatMap(printedNumbers);
         for (const { what, x } of valueNumbers(e.value)) {
           if (!printed.some((p) => Math.abs(p - x) <= 1e-9 * Math.max(1, x))) missing.push(`${e.id}: ${what} = ${x}`);

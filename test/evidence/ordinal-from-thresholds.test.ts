@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ordinalFromThresholds } from '../../src/evidence/ordinal-from-thresholds.js';
-import { EVIDENCE, getEvidence } from '../../src/evidence/library.js';
+import { evidenceEntries, getEvidence } from '../../src/evidence/library.js';
 import { R } from './r-fixture.js';
 
 describe('ordinalFromThresholds', () => {
@@ -38,7 +38,11 @@ describe('ordinalFromThresholds', () => {
   });
 
   it('every TCI group of Table 3 in the library gives a valid four-category outcome', () => {
-    const stems = new Set(EVIDENCE.filter((e) => /^tci-(alone|photo)-.*-25$/.test(e.id)).map((e) => e.id.slice(0, -3)));
+    const stems = new Set(
+      evidenceEntries()
+        .filter((e) => /^tci-(alone|photo)-.*-25$/.test(e.id))
+        .map((e) => e.id.slice(0, -3)),
+    );
     expect(stems.size).toBe(8);
     for (const stem of stems) {
       const atLeast = [25, 50, 75].map((t) => {

@@ -6,7 +6,7 @@
  */
 import { betaFromCI } from '../../evidence/beta-from-ci.js';
 import { evidenceCI } from '../../evidence/evidence-ci.js';
-import { EVIDENCE_IDS, getEvidence } from '../../evidence/library.js';
+import { evidenceIds, getEvidence } from '../../evidence/library.js';
 import { compileExpression, evaluateCompiled, evaluateLet, EXPRESSION_ALLOWED } from '../expressions.js';
 import { distributionParamRange } from '../format/distribution.js';
 import { ANY_NUMBER, type Range, rangeFor, rangeProblem } from '../format/range.js';
@@ -196,7 +196,7 @@ export class Resolver {
           allowed: 'the id of an evidence entry with an estimate and a 95 % interval (see src/evidence/library.ts)',
           hint: known
             ? 'this entry has no interval to build a distribution from'
-            : (didYouMean(String(evidence), EVIDENCE_IDS) ?? 'unknown evidence id'),
+            : (didYouMean(String(evidence), evidenceIds()) ?? 'unknown evidence id'),
         });
         return undefined;
       }

@@ -1,5 +1,5 @@
 /** Rules of `sources` and `assumptions`: evidence ids of the library, and paths that lead to a value of the scenario. */
-import { EVIDENCE_IDS, getEvidence } from '../../evidence/library.js';
+import { evidenceIds, getEvidence } from '../../evidence/library.js';
 import { EXISTING_PATH_ALLOWED } from '../format/provenance.js';
 import { hasPath, parsePath } from '../paths.js';
 import { didYouMean } from '../suggest.js';
@@ -23,7 +23,7 @@ function checkExistingPath(ctx: Context, v: unknown, path: string): void {
 function checkEvidence(ctx: Context, ev: unknown, path: string): void {
   if (typeof ev !== 'string' || ev.trim() === '') ctx.out.add(path, ev, 'the id of an evidence entry (a non-empty string)');
   else if (!getEvidence(ev)) {
-    ctx.out.add(path, ev, 'the id of an entry of the evidence library (src/evidence/library.ts)', didYouMean(ev, EVIDENCE_IDS));
+    ctx.out.add(path, ev, 'the id of an entry of the evidence library (src/evidence/library.ts)', didYouMean(ev, evidenceIds()));
   }
 }
 
