@@ -10,7 +10,7 @@ import tciMetaAnalysis from './papers/001-tci-vitiligo-meta-analysis.json';
 import atmpReview from './papers/000-atmp-vitiligo-review.json';
 import type { EvidenceEntry } from './types.js';
 
-/** Every data file by name, in library order (the order of `EVIDENCE_IDS`, which "did you mean" suggestions follow). */
+/** Every data file by name, in library order (the order of `evidenceIds()`, which "did you mean" suggestions follow). */
 export const PAPER_FILES: readonly (readonly [file: string, json: unknown])[] = [
   ['004-nct06764329-record.json', nct06764329],
   ['003-rdeb-hucb-msc-trial.json', rdeb],

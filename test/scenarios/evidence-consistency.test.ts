@@ -1,6 +1,6 @@
 /**
  * The shipped scenarios (scenarios/*.json) against the evidence library
- * (src/evidence/library.ts): no copy slips, nothing uncited.
+ * (src/evidence/papers/*.json, loaded by src/evidence/library.ts): no copy slips, nothing uncited.
  *
  * - Every value a scenario says it took from a paper (`sources[i].paths`)
  *   equals the evidence entry's number: the mean or SD of the right arm, a
