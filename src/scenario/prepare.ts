@@ -4,16 +4,21 @@
  * files after `--set` / `--sweep`, a shared link, the page's editor) awaits
  * this first; the parts stay out of the start-up of everything else.
  */
+import { loadEvidenceLibrary, needsEvidenceLibrary } from '../evidence/library.js';
 import { loadExpressionParser, needsExpressionParser } from './expression-parser.js';
 
 /**
  * Loads everything `json` (a parsed document, after any overrides) needs
  * for `validateScenario` / `resolveScenario` / `loadScenario`: the expression
- * parser when it holds a string that may be an expression. Rejects only when
- * a needed part cannot be loaded (a network or installation problem).
+ * parser when it holds a string that may be an expression, the evidence
+ * library when it cites evidence. Rejects only when a needed part cannot be
+ * loaded (a network or installation problem).
  */
 export async function prepareScenarioInput(json: unknown): Promise<void> {
-  if (needsExpressionParser(json)) await loadExpressionParser();
+  await Promise.all([
+    needsExpressionParser(json) ? loadExpressionParser() : undefined,
+    needsEvidenceLibrary(json) ? loadEvidenceLibrary() : undefined,
+  ]);
 }
 
 /**
@@ -29,5 +34,7 @@ export async function prepareScenarioText(text: string, values: readonly unknown
     json = undefined;
   }
   // An override may put its value at any path: each is judged as if it stood in `let`, where any string counts.
-  if (needsExpressionParser(json) || values.some((value) => needsExpressionParser({ let: { value } }))) await loadExpressionParser();
+  const parser = needsExpressionParser(json) || values.some((value) => needsExpressionParser({ let: { value } }));
+  const evidence = needsEvidenceLibrary(json) || values.some(needsEvidenceLibrary);
+  await Promise.all([parser ? loadExpressionParser() : undefined, evidence ? loadEvidenceLibrary() : undefined]);
 }

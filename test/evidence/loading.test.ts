@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { needsEvidenceLibrary } from '../../src/evidence/library.js';
+import * as examples from '../scenario/examples.js';
 
 /** A fresh, unloaded copy of library.ts (the setup file has loaded the shared one). */
 async function freshLibrary(): Promise<typeof import('../../src/evidence/library.js')> {
@@ -41,6 +42,58 @@ describe('loadEvidenceLibrary', () => {
     });
     expect(lib.evidenceIds()[0]).toBe('aga-hair-count');
     expect(lib.evidenceEntries().length).toBe(lib.evidenceIds().length);
+  });
+});
+
+/** Fresh scenario modules with the expression parser loaded and the evidence library not. */
+async function evidenceUnloaded() {
+  const library = await freshLibrary();
+  await (await import('../../src/scenario/expression-parser.js')).loadExpressionParser();
+  const points = await import('../../src/scenario/design-points.js');
+  const prepare = await import('../../src/scenario/prepare.js');
+  return { library, points, prepare };
+}
+
+const textsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .map((f) => [`${dir}/${f}`, readFileSync(`${dir}/${f}`, 'utf8')] as const);
+const EXAMPLES = Object.entries(examples)
+  .filter(([name, make]) => name !== 'loose' && typeof make === 'function')
+  .map(([name, make]) => [name, JSON.stringify((make as () => unknown)())] as const);
+
+describe('prepareScenarioInput and the evidence library', () => {
+  it.each([...textsIn('scenarios'), ...EXAMPLES, ...textsIn('test/hostile/corpus')])(
+    '%s: when needsEvidenceLibrary says no, loading needs no library',
+    async (_name, text) => {
+      const m = await evidenceUnloaded();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      if (needsEvidenceLibrary(json)) return;
+      const result = m.points.designPoints(text);
+      const messages = result.ok ? [] : result.issues.map((i) => `${i.allowed} ${i.hint ?? ''}`);
+      expect(messages.join('\n')).not.toContain('loadEvidenceLibrary');
+      expect(m.library.isEvidenceLibraryLoaded()).toBe(false);
+    },
+  );
+
+  it('loads the library for a document that cites a paper, or an override that brings a source, and only then', async () => {
+    const m = await evidenceUnloaded();
+    await m.prepare.prepareScenarioInput(examples.parallelContinuous());
+    await m.prepare.prepareScenarioText('{"title": "no sources"}', [3, 'x']);
+    expect(m.library.isEvidenceLibraryLoaded()).toBe(false);
+    await m.prepare.prepareScenarioText('{"title": "no sources"}', [[{ evidence: 'aga-hair-count' }]]);
+    expect(m.library.isEvidenceLibraryLoaded()).toBe(true);
+
+    const n = await evidenceUnloaded();
+    const cited = readFileSync('scenarios/nct06764329-hair-count.json', 'utf8');
+    await n.prepare.prepareScenarioInput(JSON.parse(cited));
+    expect(n.library.isEvidenceLibraryLoaded()).toBe(true);
+    expect(n.points.designPoints(cited).ok).toBe(true);
   });
 });
 

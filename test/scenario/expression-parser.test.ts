@@ -9,9 +9,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { needsExpressionParser } from '../../src/scenario/expression-parser.js';
 import * as examples from './examples.js';
 
-/** Fresh instances of the scenario modules, with the parser not loaded (test/setup.ts loaded it in the shared ones). */
+/**
+ * Fresh instances of the scenario modules, with the parser not loaded (test/setup.ts loaded it in the shared ones)
+ * and the evidence library loaded (it has its own test of this kind, test/evidence/loading.test.ts).
+ */
 async function unloaded() {
   vi.resetModules();
+  await (await import('../../src/evidence/library.js')).loadEvidenceLibrary();
   const parser = await import('../../src/scenario/expression-parser.js');
   const expressions = await import('../../src/scenario/expressions.js');
   const points = await import('../../src/scenario/design-points.js');
