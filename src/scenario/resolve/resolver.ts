@@ -260,6 +260,7 @@ export class Resolver {
       const fit = betaFromCI(e, lo, hi);
       return { dist: 'beta', alpha: fit.alpha, beta: fit.beta };
     }
-    return { dist: 'normal', mean: e, sd: (hi - lo) / (2 * Z_975) };
+    // A tiny negative estimate in % underflows to -0, which JSON (a part file, a worker's input check) reads back as 0.
+    return { dist: 'normal', mean: e === 0 ? 0 : e, sd: (hi - lo) / (2 * Z_975) };
   }
 }
