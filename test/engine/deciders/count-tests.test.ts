@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { binomialDecider, mcnemarDecider, twoProportionDecider } from '../../../src/engine/deciders/count-tests.js';
-import { DEGENERATE, REJECT, type Verdict, verdictOf } from '../../../src/engine/deciders/decider.js';
+import { DEGENERATE, REJECT } from '../../../src/engine/deciders/decider.js';
 import { fisherExact } from '../../../src/analysis/fisher-exact.js';
 import { chiSquare } from '../../../src/analysis/chi-square.js';
 import { mcnemarExact } from '../../../src/analysis/mcnemar-exact.js';
@@ -18,9 +18,8 @@ import { binomialExact } from '../../../src/analysis/binomial-exact.js';
 import type { Better, Sides } from '../../../src/analysis/types.js';
 import { TrialData } from '../../../src/designs/trial-data.js';
 import { seededXorwow } from '../../../src/random/xorwow.js';
+import { below, expectSameDecision, verdictTally } from './decider-checks.js';
 import type { Rng } from '../../../src/random/rng.js';
-
-const ALPHAS = [0.05, 0.01, 0.2];
 
 /** Every combination of sidedness, direction and continuity correction. */
 const VARIANTS: { sides: Sides; better: Better; continuityCorrection: boolean }[] = [];
@@ -30,9 +29,6 @@ for (const sides of [1, 2] as const)
 
 const label = (v: { sides: Sides; better: Better; continuityCorrection?: boolean }) =>
   `${v.sides}-sided, ${v.better}${v.continuityCorrection === undefined ? '' : v.continuityCorrection ? ', corrected' : ''}`;
-
-/** A whole number in [0, k). */
-const below = (rng: Rng, k: number) => Math.floor(rng.uniform() * k);
 
 /** Fills `n` binary outcomes of arm `a` with response probability `p` (0 and 1 give all-equal arms). */
 function fillBinary(rng: Rng, data: TrialData, a: number, n: number, p: number): void {
@@ -49,29 +45,6 @@ function respondersOf(data: TrialData, a: number): number {
   return data.view(a).filter((v) => v === 1).length;
 }
 
-/**
- * Checks one trial: the decider's p-value is the reference's, bit for bit (NaN
- * for NaN), and its verdict at every α, and at α = p itself, is that of p ≤ α.
- * Returns the verdict at the first α.
- */
-function expectSameDecision(
-  decider: { pValue(d: TrialData, t: number): number; rejects(d: TrialData, t: number, alpha: number): Verdict },
-  data: TrialData,
-  treatment: number,
-  expected: number,
-): Verdict {
-  expect(decider.pValue(data, treatment)).toBe(expected);
-  for (const alpha of ALPHAS) expect(decider.rejects(data, treatment, alpha)).toBe(verdictOf(expected, alpha));
-  if (expected === expected) expect(decider.rejects(data, treatment, expected)).toBe(REJECT);
-  return decider.rejects(data, treatment, ALPHAS[0]);
-}
-
-/** Tallies verdicts, so that each test can show both verdicts (and degenerate tables) occurred. */
-function tally(): { add(v: Verdict): void; seen: Record<Verdict, number> } {
-  const seen: Record<Verdict, number> = { [-1]: 0, 0: 0, 1: 0 };
-  return { add: (v) => seen[v]++, seen };
-}
-
 describe('two-proportion decider', () => {
   const cases = (['fisher-exact', 'chi-square'] as const).flatMap((test) => VARIANTS.map((v) => ({ test, ...v })));
 
@@ -80,7 +53,7 @@ describe('two-proportion decider', () => {
     // Three arms, the control last: the decider must read the arms it is told to.
     const decider = twoProportionDecider(c.test, c.sides, c.better, c.continuityCorrection, 2);
     const data = new TrialData([30, 30, 30]);
-    const seen = tally();
+    const seen = verdictTally();
     for (let r = 0; r < 600; r++) {
       // Small arms, so that tables repeat and the memo answers most of them; empty arms now and then.
       for (let a = 0; a < 3; a++) fillBinary(rng, data, a, r % 50 === 0 ? 0 : 1 + below(rng, r % 2 ? 8 : 30), probability(rng));
@@ -147,7 +120,7 @@ describe('McNemar decider', () => {
     // Control first this time: the decider compares `treatment` with arm `control`.
     const decider = mcnemarDecider(c.test, c.sides, c.better, c.continuityCorrection, 0);
     const data = new TrialData([40, 40]);
-    const seen = tally();
+    const seen = verdictTally();
     for (let r = 0; r < 600; r++) {
       // Patients are pairs (index i in both arms); no patient at all now and then.
       const n = r % 40 === 0 ? 0 : 1 + below(rng, r % 2 ? 10 : 40);
@@ -179,7 +152,7 @@ describe('binomial decider', () => {
     const rng = seededXorwow(`binomial ${c.nullValue} ${label(c)}`);
     const decider = binomialDecider(c.sides, c.better, c.nullValue);
     const data = new TrialData([60]);
-    const seen = tally();
+    const seen = verdictTally();
     for (let r = 0; r < 400; r++) {
       const n = r % 40 === 0 ? 0 : 1 + below(rng, r % 2 ? 12 : 60);
       fillBinary(rng, data, 0, n, probability(rng));

@@ -8,24 +8,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mannWhitneyDecider, signedRankDecider } from '../../../src/engine/deciders/rank-tests.js';
-import { DEGENERATE, REJECT, type Verdict, verdictOf } from '../../../src/engine/deciders/decider.js';
+import { DEGENERATE, REJECT } from '../../../src/engine/deciders/decider.js';
 import { mannWhitney, mannWhitneyFromCounts } from '../../../src/analysis/mann-whitney.js';
 import { wilcoxonSignedRank, wilcoxonSignedRankPaired } from '../../../src/analysis/wilcoxon-signed-rank.js';
 import type { Better, Sides } from '../../../src/analysis/types.js';
 import { TrialData } from '../../../src/designs/trial-data.js';
 import { seededXorwow } from '../../../src/random/xorwow.js';
+import { below, expectSameDecision, verdictTally } from './decider-checks.js';
 import type { Rng } from '../../../src/random/rng.js';
-
-const ALPHAS = [0.05, 0.01, 0.2];
 
 const VARIANTS: { sides: Sides; better: Better }[] = [
   { sides: 2, better: 'higher' },
   { sides: 1, better: 'higher' },
   { sides: 1, better: 'lower' },
 ];
-
-/** A whole number in [0, k). */
-const below = (rng: Rng, k: number) => Math.floor(rng.uniform() * k);
 
 /**
  * Fills arm `a` with `n` values around `shift`: continuous; rounded to whole
@@ -40,32 +36,13 @@ function fillArm(rng: Rng, data: TrialData, a: number, n: number, shift: number,
   data.counts[a] = n;
 }
 
-/** Checks one trial: the decider's p-value is the reference's, bit for bit (NaN for NaN), and so is its verdict at every α. */
-function expectSameDecision(
-  decider: { pValue(d: TrialData, t: number): number; rejects(d: TrialData, t: number, alpha: number): Verdict },
-  data: TrialData,
-  treatment: number,
-  expected: number,
-): Verdict {
-  expect(decider.pValue(data, treatment)).toBe(expected);
-  for (const alpha of ALPHAS) expect(decider.rejects(data, treatment, alpha)).toBe(verdictOf(expected, alpha));
-  if (expected === expected) expect(decider.rejects(data, treatment, expected)).toBe(REJECT);
-  return decider.rejects(data, treatment, ALPHAS[0]);
-}
-
-/** Counts of verdicts, so that each test can show it was not vacuous. */
-function verdictCounts(): { add(v: Verdict): void; seen: Record<Verdict, number> } {
-  const seen: Record<Verdict, number> = { [-1]: 0, 0: 0, 1: 0 };
-  return { add: (v) => seen[v]++, seen };
-}
-
 describe('Mann–Whitney decider', () => {
   it.each(VARIANTS)('continuous outcomes ($sides-sided, $better): every p-value and verdict equals mannWhitney on the arms', (v) => {
     const rng = seededXorwow(`mann-whitney ${v.sides} ${v.better}`);
     // Three arms, the control in the middle.
     const decider = mannWhitneyDecider(v.sides, v.better, 1, 0);
     const data = new TrialData([60, 60, 60]);
-    const seen = verdictCounts();
+    const seen = verdictTally();
     for (let r = 0; r < 400; r++) {
       const kind = r % 7 === 0 ? 2 : r % 3;
       // Sizes from 0 to 59: the exact branch (small, no ties), the normal one (ties or ≥ 50) and the empty arm.
@@ -87,7 +64,7 @@ describe('Mann–Whitney decider', () => {
     const data = new TrialData([50, 50]);
     const countsX = new Float64Array(categories);
     const countsY = new Float64Array(categories);
-    const seen = verdictCounts();
+    const seen = verdictTally();
     for (let r = 0; r < 400; r++) {
       // Category indices; now and then every patient in one category, or no patient in an arm.
       for (let a = 0; a < 2; a++) {
@@ -121,7 +98,7 @@ describe('signed-rank decider', () => {
     const rng = seededXorwow(`signed rank ${c.nullValue} ${c.sides} ${c.better}`);
     const decider = signedRankDecider(c.sides, c.better, c.nullValue, -1);
     const data = new TrialData([60]);
-    const seen = verdictCounts();
+    const seen = verdictTally();
     for (let r = 0; r < 400; r++) {
       // Whole numbers make ties and values equal to the null (zero differences, which are dropped).
       const n = r % 41 === 0 ? 0 : 1 + below(rng, r % 2 ? 12 : 59);
@@ -140,7 +117,7 @@ describe('signed-rank decider', () => {
       const rng = seededXorwow(`signed rank paired ${c.nullValue} ${c.sides} ${c.better}`);
       const decider = signedRankDecider(c.sides, c.better, c.nullValue, 0);
       const data = new TrialData([60, 60]);
-      const seen = verdictCounts();
+      const seen = verdictTally();
       for (let r = 0; r < 400; r++) {
         const n = r % 41 === 0 ? 0 : 1 + below(rng, r % 2 ? 12 : 59);
         const kind = r % 3;
